@@ -1,0 +1,23 @@
+//! Pure core of sanctuary-explainer. No web-sys here: everything in this crate runs and is
+//! tested natively, and is shared by the widget (wasm), the build script and `cargo xtask`.
+//!
+//! - [`date`]: partial ISO 8601 dates and their display in English and Spanish.
+//! - [`i18n`]: languages and the widget's interface strings.
+//! - [`problem`]: validation problems with field paths.
+//! - [`content`]: the story (Q&A) model and its validation.
+//! - [`qa`]: the accordion's state and keyboard rules.
+//! - [`policy`]: jurisdictions, policies by dimension, and the derived tier.
+//! - [`geometry`]: the compact geometry format the widget loads.
+//! - [`projection`]: Albers USA, matching d3-geo's `geoAlbersUsa`.
+//! - [`toml_file`] (feature `build`): TOML content files with `file:line:column` errors.
+
+pub mod content;
+pub mod date;
+pub mod geometry;
+pub mod i18n;
+pub mod policy;
+pub mod problem;
+pub mod projection;
+pub mod qa;
+#[cfg(feature = "build")]
+pub mod toml_file;

@@ -1,0 +1,134 @@
+//! The Q&A accordion's state and keyboard rules (WAI-ARIA Authoring Practices, accordion
+//! pattern): any number of panels open; Up/Down move between headers and wrap, Home/End
+//! go to the first/last; "next question" closes the current panel and opens the next.
+
+use std::collections::BTreeSet;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Accordion {
+    len: usize,
+    open: BTreeSet<usize>,
+}
+
+impl Accordion {
+    pub fn new(len: usize, open: Option<usize>) -> Accordion {
+        Accordion {
+            len,
+            open: open.filter(|&i| i < len).into_iter().collect(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn is_open(&self, i: usize) -> bool {
+        self.open.contains(&i)
+    }
+
+    pub fn all_open(&self) -> bool {
+        self.len > 0 && self.open.len() == self.len
+    }
+
+    pub fn toggle(&mut self, i: usize) {
+        if i < self.len && !self.open.remove(&i) {
+            self.open.insert(i);
+        }
+    }
+
+    pub fn open(&mut self, i: usize) {
+        if i < self.len {
+            self.open.insert(i);
+        }
+    }
+
+    /// Opens every panel, or closes every panel when all are open.
+    pub fn toggle_all(&mut self) {
+        if self.all_open() {
+            self.open.clear();
+        } else {
+            self.open = (0..self.len).collect();
+        }
+    }
+
+    /// Closes panel `i` and opens the one after it, returning the index to focus.
+    /// After the last question it goes back to the first.
+    pub fn step_next(&mut self, i: usize) -> Option<usize> {
+        if self.len == 0 {
+            return None;
+        }
+        self.open.remove(&i);
+        let next = (i + 1) % self.len;
+        self.open.insert(next);
+        Some(next)
+    }
+}
+
+/// Which header a key moves focus to from header `current`, if the key is one the pattern uses.
+pub fn focus_target(key: &str, current: usize, len: usize) -> Option<usize> {
+    if len == 0 {
+        return None;
+    }
+    match key {
+        "ArrowDown" => Some((current + 1) % len),
+        "ArrowUp" => Some((current + len - 1) % len),
+        "Home" => Some(0),
+        "End" => Some(len - 1),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toggles_independently() {
+        let mut a = Accordion::new(3, Some(1));
+        assert!(a.is_open(1));
+        a.toggle(0);
+        assert!(a.is_open(0) && a.is_open(1));
+        a.toggle(1);
+        assert!(!a.is_open(1));
+        a.toggle(7);
+        assert!(!a.is_open(7));
+    }
+
+    #[test]
+    fn ignores_an_initial_index_out_of_range() {
+        assert_eq!(Accordion::new(2, Some(5)), Accordion::new(2, None));
+    }
+
+    #[test]
+    fn steps_to_the_next_question_and_wraps() {
+        let mut a = Accordion::new(3, Some(1));
+        assert_eq!(a.step_next(1), Some(2));
+        assert!(!a.is_open(1) && a.is_open(2));
+        assert_eq!(a.step_next(2), Some(0));
+        assert!(a.is_open(0) && !a.is_open(2));
+    }
+
+    #[test]
+    fn toggles_all() {
+        let mut a = Accordion::new(3, Some(0));
+        a.toggle_all();
+        assert!(a.all_open());
+        a.toggle_all();
+        assert!((0..3).all(|i| !a.is_open(i)));
+    }
+
+    #[test]
+    fn keys_move_focus_per_the_pattern() {
+        assert_eq!(focus_target("ArrowDown", 0, 3), Some(1));
+        assert_eq!(focus_target("ArrowDown", 2, 3), Some(0));
+        assert_eq!(focus_target("ArrowUp", 0, 3), Some(2));
+        assert_eq!(focus_target("Home", 2, 3), Some(0));
+        assert_eq!(focus_target("End", 0, 3), Some(2));
+        assert_eq!(focus_target("Enter", 0, 3), None);
+        assert_eq!(focus_target("ArrowDown", 0, 0), None);
+    }
+}

@@ -1,0 +1,123 @@
+use std::rc::Rc;
+
+use sanctuary_core::content::Story;
+use sanctuary_core::i18n::ui;
+use sanctuary_core::qa::{focus_target, Accordion};
+use web_sys::{HtmlElement, KeyboardEvent};
+use yew::prelude::*;
+
+use super::SourceList;
+
+#[derive(Properties, PartialEq)]
+pub struct QaProps {
+    pub story: Rc<Story>,
+    #[prop_or_default]
+    pub initial_open: Option<usize>,
+}
+
+fn focus(refs: &[NodeRef], i: usize) {
+    if let Some(el) = refs.get(i).and_then(|r| r.cast::<HtmlElement>()) {
+        let _ = el.focus();
+    }
+}
+
+/// The Q&A accordion (WAI-ARIA Authoring Practices: accordion). Each question is a button
+/// inside a heading; Enter/Space toggle, Up/Down/Home/End move between questions.
+#[function_component]
+pub fn QaCard(props: &QaProps) -> Html {
+    let story = &props.story;
+    let t = ui(story.lang);
+    let len = story.questions.len();
+    let state = use_state(|| Accordion::new(len, props.initial_open));
+    let refs = use_memo(len, |len| {
+        (0..*len).map(|_| NodeRef::default()).collect::<Vec<_>>()
+    });
+
+    let toggle_all = {
+        let state = state.clone();
+        Callback::from(move |_| {
+            let mut next = (*state).clone();
+            next.toggle_all();
+            state.set(next);
+        })
+    };
+
+    let items = story.questions.iter().enumerate().map(|(i, q)| {
+        let open = state.is_open(i);
+        let qid = format!("se-q-{}", q.id);
+        let aid = format!("se-a-{}", q.id);
+        let onclick = {
+            let state = state.clone();
+            Callback::from(move |_| {
+                let mut next = (*state).clone();
+                next.toggle(i);
+                state.set(next);
+            })
+        };
+        let onkeydown = {
+            let refs = refs.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if let Some(target) = focus_target(&e.key(), i, len) {
+                    e.prevent_default();
+                    focus(&refs, target);
+                }
+            })
+        };
+        let on_next = {
+            let state = state.clone();
+            let refs = refs.clone();
+            Callback::from(move |_| {
+                let mut next = (*state).clone();
+                if let Some(n) = next.step_next(i) {
+                    state.set(next);
+                    focus(&refs, n);
+                }
+            })
+        };
+        let next_label = match story.questions.get(i + 1) {
+            Some(nq) => html! { <>{ t.next_question }{ ": " }<span class="se-qa__next-q">{ &nq.question }</span></> },
+            None => html! { { t.back_to_first } },
+        };
+        let sources = q.sources.iter().filter_map(|id| story.source(id).cloned()).collect::<Vec<_>>();
+        html! {
+            <li class={classes!("se-qa__item", open.then_some("is-open"))} key={q.id.clone()}>
+                <h3 class="se-qa__heading">
+                    <button
+                        type="button"
+                        class="se-qa__trigger"
+                        id={qid.clone()}
+                        aria-expanded={open.to_string()}
+                        aria-controls={aid.clone()}
+                        ref={refs[i].clone()}
+                        {onclick}
+                        {onkeydown}
+                    >
+                        <span class="se-qa__num" aria-hidden="true">{ i + 1 }</span>
+                        <span class="se-qa__q">{ &q.question }</span>
+                        <span class="se-qa__icon" aria-hidden="true"></span>
+                    </button>
+                </h3>
+                <div class="se-qa__panel" id={aid} hidden={!open}>
+                    { for q.paragraphs().into_iter().map(|p| html! { <p>{ p }</p> }) }
+                    <SourceList {sources} lang={story.lang} label={t.sources} />
+                    if len > 1 {
+                        <button type="button" class="se-qa__next" onclick={on_next}>
+                            { next_label }<span aria-hidden="true">{ " →" }</span>
+                        </button>
+                    }
+                </div>
+            </li>
+        }
+    });
+
+    html! {
+        <section class="se-qa" aria-label={t.questions_label}>
+            <div class="se-qa__bar">
+                <button type="button" class="se-qa__all" onclick={toggle_all}>
+                    { if state.all_open() { t.collapse_all } else { t.expand_all } }
+                </button>
+            </div>
+            <ol class="se-qa__list">{ for items }</ol>
+        </section>
+    }
+}

@@ -1,0 +1,81 @@
+//! `cargo xtask test`: every test layer, in order of cost.
+
+use std::process::Command;
+
+use crate::tools::{self, run as sh};
+use crate::{dist, root, Result};
+
+pub fn run() -> Result {
+    let root = root();
+    let cargo = || {
+        let mut c = Command::new(env!("CARGO"));
+        c.current_dir(&root);
+        c
+    };
+    tools::wasm_target()?;
+    tools::wasm_bindgen()?;
+    tools::chromium()?;
+
+    // 1. Format and lint (native and wasm).
+    sh(cargo().args(["fmt", "--all", "--", "--check"]))?;
+    sh(cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--all-features",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    sh(cargo().args([
+        "clippy",
+        "-p",
+        "sanctuary-explainer",
+        "--all-targets",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+
+    // 2. Native: core (model, validation, projection, geometry), xtask, build-time checks.
+    sh(cargo().args(["test", "--workspace", "--all-features"]))?;
+
+    // 3. Browser: wasm-bindgen-test in headless Chromium (webdriver.json adds Chromium's flags).
+    sh(cargo()
+        .args([
+            "test",
+            "-p",
+            "sanctuary-explainer",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "browser",
+        ])
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+            "wasm-bindgen-test-runner",
+        )
+        .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "60"))?;
+
+    // 4. End to end: the built dist/ on loopback, driven over WebDriver.
+    let dist = dist::build()?;
+    sh(cargo()
+        .args([
+            "test",
+            "-p",
+            "sanctuary-explainer",
+            "--test",
+            "e2e",
+            "--",
+            "--ignored",
+            "--test-threads=1",
+        ])
+        .env("SANCTUARY_DIST", &dist)
+        .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+        .env("CHROMIUM", tools::CHROMIUM))?;
+    eprintln!("xtask: all test layers passed");
+    Ok(())
+}
