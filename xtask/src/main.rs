@@ -8,6 +8,7 @@
 //! version in Cargo.lock, npm packages from package-lock.json, Chromium and ChromeDriver).
 
 mod dist;
+mod geo;
 mod serve;
 mod test;
 mod tools;

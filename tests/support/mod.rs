@@ -1,0 +1,211 @@
+//! End-to-end harness: the built `dist/` served on loopback (with a log of every request),
+//! ChromeDriver started on a free port, and a WebDriver session in headless Chromium.
+//! `cargo xtask test` builds dist/ and sets SANCTUARY_DIST, CHROMEDRIVER and CHROMIUM.
+
+use std::collections::HashMap;
+use std::net::{TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::{Element, ElementRef};
+use fantoccini::{Client, ClientBuilder};
+use serde_json::{json, Value};
+
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+fn env_path(name: &str) -> PathBuf {
+    PathBuf::from(std::env::var(name).unwrap_or_else(|_| {
+        panic!("{name} is not set: run the end-to-end tests with `cargo xtask test`")
+    }))
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// A page the test serves itself, beside the files of dist/.
+pub struct Page {
+    pub path: &'static str,
+    pub html: String,
+    pub headers: Vec<(&'static str, String)>,
+}
+
+/// Serves dist/ plus test pages on 127.0.0.1 and records every request path.
+pub struct Server {
+    pub base: String,
+    log: Arc<Mutex<Vec<String>>>,
+}
+
+impl Server {
+    pub fn start(pages: Vec<Page>) -> Server {
+        let dist = env_path("SANCTUARY_DIST");
+        let server = tiny_http::Server::http("127.0.0.1:0").expect("bind loopback");
+        let base = format!("http://{}", server.server_addr().to_ip().unwrap());
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let seen = log.clone();
+        let pages: HashMap<&'static str, Page> = pages.into_iter().map(|p| (p.path, p)).collect();
+        std::thread::spawn(move || {
+            for request in server.incoming_requests() {
+                let path = request.url().split('?').next().unwrap_or("/").to_owned();
+                seen.lock().unwrap().push(path.clone());
+                let response = if let Some(page) = pages.get(path.as_str()) {
+                    let mut r = tiny_http::Response::from_data(page.html.clone().into_bytes())
+                        .with_header(header("Content-Type", "text/html; charset=utf-8"));
+                    for (k, v) in &page.headers {
+                        r = r.with_header(header(k, v));
+                    }
+                    r
+                } else if let Some(file) = resolve(&dist, &path) {
+                    let body = std::fs::read(&file).unwrap();
+                    tiny_http::Response::from_data(body).with_header(header("Content-Type", content_type(&file)))
+                } else {
+                    tiny_http::Response::from_data(b"not found".to_vec()).with_status_code(404)
+                };
+                let _ = request.respond(response);
+            }
+        });
+        Server { base, log }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// How many times a path was requested.
+    pub fn count(&self, path: &str) -> usize {
+        self.log.lock().unwrap().iter().filter(|p| p.as_str() == path).count()
+    }
+
+    pub fn requests(&self) -> Vec<String> {
+        self.log.lock().unwrap().clone()
+    }
+}
+
+fn header(k: &str, v: &str) -> tiny_http::Header {
+    tiny_http::Header::from_bytes(k.as_bytes(), v.as_bytes()).unwrap()
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("wasm") => "application/wasm",
+        Some("json") => "application/json",
+        _ => "application/octet-stream",
+    }
+}
+
+fn resolve(dir: &Path, path: &str) -> Option<PathBuf> {
+    let mut file = dir.to_path_buf();
+    for part in Path::new(path.trim_start_matches('/')).components() {
+        match part {
+            Component::Normal(p) => file.push(p),
+            _ => return None,
+        }
+    }
+    if file.is_dir() {
+        file.push("index.html");
+    }
+    file.is_file().then_some(file)
+}
+
+/// ChromeDriver on a free port, stopped on drop.
+pub struct Driver {
+    child: Child,
+    pub url: String,
+}
+
+impl Driver {
+    pub fn start() -> Driver {
+        let port = free_port();
+        let child = Command::new(env_path("CHROMEDRIVER"))
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Driver { child, url: format!("http://127.0.0.1:{port}") }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A headless Chromium session.
+pub struct Browser {
+    pub client: Client,
+    _driver: Driver,
+}
+
+impl Browser {
+    pub async fn start(width: u32, height: u32) -> Browser {
+        let driver = Driver::start();
+        let caps = json!({
+            "goog:chromeOptions": {
+                "binary": env_path("CHROMIUM"),
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", format!("--window-size={width},{height}"),
+                ]
+            }
+        });
+        let caps = caps.as_object().unwrap().clone().into_iter().collect();
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = ClientBuilder::new(connector)
+            .capabilities(caps)
+            .connect(&driver.url)
+            .await
+            .expect("a WebDriver session");
+        Browser { client, _driver: driver }
+    }
+
+    pub async fn js(&self, script: &str) -> Value {
+        self.client.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Polls a JavaScript expression until it is truthy; panics with `what` after 20 s.
+    pub async fn wait_until(&self, expr: &str, what: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let v = self.js(&format!("return !!({expr});")).await;
+            if v == Value::Bool(true) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for {what} ({expr})");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The elements matching `css` inside the shadow root of the host matching `host`.
+    pub async fn shadow_all(&self, host: &str, css: &str) -> Vec<Element> {
+        let script = format!(
+            "return Array.from(document.querySelector({host:?}).shadowRoot.querySelectorAll({css:?}));"
+        );
+        let v = self.js(&script).await;
+        v.as_array()
+            .unwrap_or_else(|| panic!("{host} {css}: {v}"))
+            .iter()
+            .map(|e| {
+                let id = e[ELEMENT_KEY].as_str().expect("an element reference").to_owned();
+                Element::from_element_id(self.client.clone(), ElementRef::from(id))
+            })
+            .collect()
+    }
+
+    pub async fn close(self) {
+        let _ = self.client.close().await;
+    }
+}
