@@ -6,10 +6,13 @@ use std::path::Path;
 use sanctuary_core::content::Story;
 use sanctuary_core::toml_file::load;
 
+/// The stories built into the wasm, by file stem under `content/`.
+const STORIES: &[&str] = &["story.en"];
+
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let mut failed = Vec::new();
-    for name in ["story.en"] {
+    for name in STORIES {
         let file = format!("content/{name}.toml");
         println!("cargo:rerun-if-changed={file}");
         let text =

@@ -19,13 +19,18 @@ fn document() -> web_sys::Document {
 /// Lets yew's scheduler and the browser run (a macrotask).
 async fn tick() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10).unwrap();
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+            .unwrap();
     });
     JsFuture::from(promise).await.unwrap();
 }
 
 /// A fresh placeholder in the page, with `data-*` attributes, mounted; waits for ready.
-async fn widget(attrs: &[(&str, &str)]) -> (HtmlElement, ShadowRoot, std::rc::Rc<std::cell::Cell<u32>>) {
+async fn widget(
+    attrs: &[(&str, &str)],
+) -> (HtmlElement, ShadowRoot, std::rc::Rc<std::cell::Cell<u32>>) {
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     host.set_attribute("data-sanctuary-explainer", "").unwrap();
     for (k, v) in attrs {
@@ -35,11 +40,16 @@ async fn widget(attrs: &[(&str, &str)]) -> (HtmlElement, ShadowRoot, std::rc::Rc
     let ready = std::rc::Rc::new(std::cell::Cell::new(0u32));
     let counter = ready.clone();
     let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
-        assert!(e.bubbles() && e.composed(), "ready must bubble and be composed");
+        assert!(
+            e.bubbles() && e.composed(),
+            "ready must bubble and be composed"
+        );
         counter.set(counter.get() + 1);
     });
     // Listen on the document: the event must bubble out of the host.
-    document().add_event_listener_with_callback(READY_EVENT, listener.as_ref().unchecked_ref()).unwrap();
+    document()
+        .add_event_listener_with_callback(READY_EVENT, listener.as_ref().unchecked_ref())
+        .unwrap();
     mount(host.clone()).unwrap();
     for _ in 0..100 {
         if ready.get() > 0 {
@@ -47,7 +57,9 @@ async fn widget(attrs: &[(&str, &str)]) -> (HtmlElement, ShadowRoot, std::rc::Rc
         }
         tick().await;
     }
-    document().remove_event_listener_with_callback(READY_EVENT, listener.as_ref().unchecked_ref()).unwrap();
+    document()
+        .remove_event_listener_with_callback(READY_EVENT, listener.as_ref().unchecked_ref())
+        .unwrap();
     assert_eq!(ready.get(), 1, "the ready event fired once");
     let root = host.shadow_root().expect("an open shadow root");
     (host, root, ready)
@@ -55,7 +67,9 @@ async fn widget(attrs: &[(&str, &str)]) -> (HtmlElement, ShadowRoot, std::rc::Rc
 
 fn triggers(root: &ShadowRoot) -> Vec<HtmlElement> {
     let list = root.query_selector_all(".se-qa__trigger").unwrap();
-    (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into())
+        .collect()
 }
 
 fn expanded(el: &Element) -> bool {
@@ -63,8 +77,12 @@ fn expanded(el: &Element) -> bool {
 }
 
 fn panel_of(root: &ShadowRoot, trigger: &Element) -> HtmlElement {
-    let id = trigger.get_attribute("aria-controls").expect("aria-controls");
-    root.get_element_by_id(&id).expect("the controlled panel exists").unchecked_into()
+    let id = trigger
+        .get_attribute("aria-controls")
+        .expect("aria-controls");
+    root.get_element_by_id(&id)
+        .expect("the controlled panel exists")
+        .unchecked_into()
 }
 
 fn press(el: &HtmlElement, key: &str) {
@@ -84,7 +102,11 @@ fn focused(root: &ShadowRoot) -> Option<Element> {
 async fn renders_the_story_in_a_shadow_root() {
     let story = default_story();
     let (host, root, _) = widget(&[]).await;
-    assert_eq!(host.child_element_count(), 0, "nothing is added to the light DOM");
+    assert_eq!(
+        host.child_element_count(),
+        0,
+        "nothing is added to the light DOM"
+    );
     let title = root.query_selector(".se-title").unwrap().expect("a title");
     assert_eq!(title.text_content().unwrap(), story.title);
     let buttons = triggers(&root);
@@ -93,9 +115,16 @@ async fn renders_the_story_in_a_shadow_root() {
         assert!(b.text_content().unwrap().contains(&q.question));
         assert!(!expanded(b), "all questions start closed");
         assert!(panel_of(&root, b).hidden());
-        assert_eq!(b.parent_element().unwrap().tag_name(), "H3", "the button sits in a heading");
+        assert_eq!(
+            b.parent_element().unwrap().tag_name(),
+            "H3",
+            "the button sits in a heading"
+        );
     }
-    assert!(root.adopted_style_sheets().length() >= 1, "the stylesheet is adopted");
+    assert!(
+        root.adopted_style_sheets().length() >= 1,
+        "the stylesheet is adopted"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -108,7 +137,10 @@ async fn click_expands_and_collapses_one_question() {
     assert!(!panel_of(&root, &buttons[1]).hidden());
     let text = panel_of(&root, &buttons[1]).text_content().unwrap();
     assert!(!text.trim().is_empty(), "the answer is shown");
-    assert!(!expanded(&buttons[0]) && !expanded(&buttons[2]), "other questions stay closed");
+    assert!(
+        !expanded(&buttons[0]) && !expanded(&buttons[2]),
+        "other questions stay closed"
+    );
     buttons[1].click();
     tick().await;
     assert!(!expanded(&buttons[1]));
@@ -122,16 +154,36 @@ async fn arrow_keys_home_and_end_move_focus() {
     let last = buttons.len() - 1;
     buttons[0].focus().unwrap();
     press(&buttons[0], "ArrowDown");
-    assert_eq!(focused(&root).as_ref(), Some(buttons[1].unchecked_ref::<Element>()));
+    assert_eq!(
+        focused(&root).as_ref(),
+        Some(buttons[1].unchecked_ref::<Element>())
+    );
     press(&buttons[1], "End");
-    assert_eq!(focused(&root).as_ref(), Some(buttons[last].unchecked_ref::<Element>()));
+    assert_eq!(
+        focused(&root).as_ref(),
+        Some(buttons[last].unchecked_ref::<Element>())
+    );
     press(&buttons[last], "ArrowDown");
-    assert_eq!(focused(&root).as_ref(), Some(buttons[0].unchecked_ref::<Element>()), "Down wraps");
+    assert_eq!(
+        focused(&root).as_ref(),
+        Some(buttons[0].unchecked_ref::<Element>()),
+        "Down wraps"
+    );
     press(&buttons[0], "ArrowUp");
-    assert_eq!(focused(&root).as_ref(), Some(buttons[last].unchecked_ref::<Element>()), "Up wraps");
+    assert_eq!(
+        focused(&root).as_ref(),
+        Some(buttons[last].unchecked_ref::<Element>()),
+        "Up wraps"
+    );
     press(&buttons[last], "Home");
-    assert_eq!(focused(&root).as_ref(), Some(buttons[0].unchecked_ref::<Element>()));
-    assert!(buttons.iter().all(|b| !expanded(b)), "moving focus opens nothing");
+    assert_eq!(
+        focused(&root).as_ref(),
+        Some(buttons[0].unchecked_ref::<Element>())
+    );
+    assert!(
+        buttons.iter().all(|b| !expanded(b)),
+        "moving focus opens nothing"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -148,7 +200,10 @@ async fn next_question_steps_through_the_card() {
     next.click();
     tick().await;
     assert!(!expanded(&buttons[0]) && expanded(&buttons[1]));
-    assert_eq!(focused(&root).as_ref(), Some(buttons[1].unchecked_ref::<Element>()));
+    assert_eq!(
+        focused(&root).as_ref(),
+        Some(buttons[1].unchecked_ref::<Element>())
+    );
 }
 
 #[wasm_bindgen_test]
@@ -161,7 +216,10 @@ async fn data_open_opens_that_question() {
     assert_eq!(buttons.iter().filter(|b| expanded(b)).count(), 1);
 
     let (_, root, _) = widget(&[("data-open", "no-such-question")]).await;
-    assert!(triggers(&root).iter().all(|b| !expanded(b)), "an unknown id opens nothing");
+    assert!(
+        triggers(&root).iter().all(|b| !expanded(b)),
+        "an unknown id opens nothing"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -174,6 +232,10 @@ async fn widgets_are_independent_and_mount_once() {
     assert!(!expanded(&triggers(&b)[0]), "the other widget is unchanged");
     mount(host_a.clone()).unwrap();
     tick().await;
-    assert_eq!(a.query_selector_all(".se-root").unwrap().length(), 1, "a second mount is a no-op");
+    assert_eq!(
+        a.query_selector_all(".se-root").unwrap().length(),
+        1,
+        "a second mount is a no-op"
+    );
     assert!(expanded(&triggers(&a)[0]), "and keeps the widget's state");
 }

@@ -52,11 +52,21 @@ async fn two_widgets_load_the_wasm_once_and_work_independently() {
     let server = Server::start(vec![two_widgets_page()]);
     let b = Browser::start(1280, 900).await;
     b.client.goto(&server.url("/two.html")).await.unwrap();
-    b.wait_until("window.__ready.length >= 2", "both widgets to be ready").await;
+    b.wait_until("window.__ready.length >= 2", "both widgets to be ready")
+        .await;
 
     let ready = b.js("return window.__ready.slice().sort();").await;
-    assert_eq!(ready, serde_json::json!(["a", "b"]), "each host dispatched ready once");
-    assert_eq!(server.count(WASM), 1, "the wasm is requested once per page: {:?}", server.requests());
+    assert_eq!(
+        ready,
+        serde_json::json!(["a", "b"]),
+        "each host dispatched ready once"
+    );
+    assert_eq!(
+        server.count(WASM),
+        1,
+        "the wasm is requested once per page: {:?}",
+        server.requests()
+    );
     assert_eq!(server.count(GLUE), 1, "the glue is requested once per page");
 
     // A real click inside widget a's shadow root changes only widget a.
@@ -71,7 +81,10 @@ async fn two_widgets_load_the_wasm_once_and_work_independently() {
     let in_a = expanded(&b, "#a").await;
     assert_eq!(in_a.iter().filter(|x| **x).count(), 1);
     assert!(in_a[0]);
-    assert!(expanded(&b, "#b").await.iter().all(|x| !x), "widget b is untouched");
+    assert!(
+        expanded(&b, "#b").await.iter().all(|x| !x),
+        "widget b is untouched"
+    );
 
     // Real keys in widget b: Down moves focus, Enter opens, Space closes, End goes last.
     let bt = b.shadow_all("#b", ".se-qa__trigger").await;
@@ -95,7 +108,9 @@ async fn two_widgets_load_the_wasm_once_and_work_independently() {
     assert_eq!(in_a, in_a_after, "keys in widget b leave widget a alone");
 
     // Nothing of the widget leaks into the host page's light DOM.
-    let light = b.js("return document.querySelectorAll('#a *, #b *').length;").await;
+    let light = b
+        .js("return document.querySelectorAll('#a *, #b *').length;")
+        .await;
     assert_eq!(light, 0);
     b.close().await;
 }
@@ -112,8 +127,17 @@ async fn the_demo_article_embeds_the_widget_with_the_snippet() {
     )
     .await;
     let title = b.js("return document.querySelector('[data-sanctuary-explainer]').shadowRoot.querySelector('.se-title').textContent;").await;
-    assert!(title.as_str().is_some_and(|t| t.contains("Los Angeles")), "{title}");
-    let overflow = b.js("return document.documentElement.scrollWidth > window.innerWidth;").await;
-    assert_eq!(overflow, serde_json::json!(false), "no horizontal scroll at 390 px");
+    assert!(
+        title.as_str().is_some_and(|t| t.contains("Los Angeles")),
+        "{title}"
+    );
+    let overflow = b
+        .js("return document.documentElement.scrollWidth > window.innerWidth;")
+        .await;
+    assert_eq!(
+        overflow,
+        serde_json::json!(false),
+        "no horizontal scroll at 390 px"
+    );
     b.close().await;
 }

@@ -22,8 +22,11 @@
 //! ```
 //!
 //! - Coordinates are integers on a grid of `step × 10^-decimals` view units (`decimals <= 6`,
-//!   `step >= 1`): view x = `X × step / 10^decimals`. `states.bin` uses 0.1 units, county files
-//!   a step chosen from the state's size (see `xtask/src/geo.rs`).
+//!   `step >= 1`): view x = `X × step / 10^decimals`. `states.bin` uses 0.2 units, county files
+//!   0.01 to 0.05 depending on the state's width (see `xtask/src/geo.rs`). The encoder drops
+//!   points that land on the previous grid point or lie within one grid step of the line through
+//!   their neighbours (Douglas–Peucker per arc, arc ends kept), and rings that collapse to no
+//!   area (unless that would empty a feature).
 //! - Every point is a delta from the previous point *in the file*, across arcs: the first point
 //!   of an arc is relative to the last point of the previous arc (the first arc's to (0, 0)).
 //! - Arcs are shared: a border between two shapes is stored once and referenced by both, once
@@ -455,6 +458,12 @@ fn build_feature(
             }
         }
     }
+    // Near-degenerate rings can put a centroid anywhere: keep it in the box (`max`/`min`, as
+    // `clamp` asserts its bounds).
+    label = [
+        label[0].max(bbox_f[0]).min(bbox_f[2]),
+        label[1].max(bbox_f[1]).min(bbox_f[3]),
+    ];
 
     Feature {
         id,
@@ -732,8 +741,9 @@ mod encoder {
         }
 
         /// Encodes the features of `object` whose id passes `keep`, sorted by id. Rings that
-        /// collapse to no area on the grid are dropped (with their holes, for an exterior);
-        /// only arcs used by the remaining rings are written.
+        /// collapse to no area on the grid are dropped (with their holes, for an exterior),
+        /// unless that would leave the feature empty: then its exteriors are kept as they are
+        /// (a zero-area path still has a position). Only arcs used by the rings are written.
         pub fn encode(
             &self,
             object: &str,
@@ -796,6 +806,16 @@ mod encoder {
                     if !rings.is_empty() {
                         polygons.push(rings);
                     }
+                }
+                if polygons.is_empty() {
+                    // Never lose a feature (some us-atlas cities are already degenerate in the
+                    // source): keep its exteriors as they are, for its position and box.
+                    polygons = f
+                        .polygons
+                        .iter()
+                        .filter_map(|p| p.first())
+                        .map(|r| vec![r])
+                        .collect();
                 }
                 kept.push((f, polygons));
             }
@@ -1293,7 +1313,7 @@ mod tests {
             let layer =
                 decode(&encode_topojson(MINI_JSON, "shapes", |id| id == "03", q).unwrap()).unwrap();
             assert_eq!(layer.features[0].path, "M14 20l2 0 0 4-2 0z");
-            // On a 5-unit grid everything collapses, but the feature stays (empty).
+            // On a 5-unit grid everything collapses; the feature keeps its exteriors, flat.
             let q = Quantization {
                 decimals: 0,
                 step: 5,
@@ -1301,8 +1321,8 @@ mod tests {
             };
             let layer =
                 decode(&encode_topojson(MINI_JSON, "shapes", |id| id == "03", q).unwrap()).unwrap();
-            assert_eq!(layer.features[0].path, "");
-            assert_eq!(layer.bbox(), None);
+            assert_eq!(layer.features[0].path, "M15 20l0 5zM15 20z");
+            assert_eq!(layer.bbox(), Some([15.0, 20.0, 15.0, 25.0]));
         }
 
         #[test]

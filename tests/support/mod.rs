@@ -22,7 +22,11 @@ fn env_path(name: &str) -> PathBuf {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 /// A page the test serves itself, beside the files of dist/.
@@ -59,7 +63,8 @@ impl Server {
                     r
                 } else if let Some(file) = resolve(&dist, &path) {
                     let body = std::fs::read(&file).unwrap();
-                    tiny_http::Response::from_data(body).with_header(header("Content-Type", content_type(&file)))
+                    tiny_http::Response::from_data(body)
+                        .with_header(header("Content-Type", content_type(&file)))
                 } else {
                     tiny_http::Response::from_data(b"not found".to_vec()).with_status_code(404)
                 };
@@ -75,7 +80,12 @@ impl Server {
 
     /// How many times a path was requested.
     pub fn count(&self, path: &str) -> usize {
-        self.log.lock().unwrap().iter().filter(|p| p.as_str() == path).count()
+        self.log
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|p| p.as_str() == path)
+            .count()
     }
 
     pub fn requests(&self) -> Vec<String> {
@@ -132,7 +142,10 @@ impl Driver {
             assert!(Instant::now() < deadline, "chromedriver did not start");
             std::thread::sleep(Duration::from_millis(50));
         }
-        Driver { child, url: format!("http://127.0.0.1:{port}") }
+        Driver {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+        }
     }
 }
 
@@ -169,11 +182,17 @@ impl Browser {
             .connect(&driver.url)
             .await
             .expect("a WebDriver session");
-        Browser { client, _driver: driver }
+        Browser {
+            client,
+            _driver: driver,
+        }
     }
 
     pub async fn js(&self, script: &str) -> Value {
-        self.client.execute(script, vec![]).await.unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+        self.client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
 
     /// Polls a JavaScript expression until it is truthy; panics with `what` after 20 s.
@@ -184,7 +203,10 @@ impl Browser {
             if v == Value::Bool(true) {
                 return;
             }
-            assert!(Instant::now() < deadline, "timed out waiting for {what} ({expr})");
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what} ({expr})"
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
@@ -199,7 +221,10 @@ impl Browser {
             .unwrap_or_else(|| panic!("{host} {css}: {v}"))
             .iter()
             .map(|e| {
-                let id = e[ELEMENT_KEY].as_str().expect("an element reference").to_owned();
+                let id = e[ELEMENT_KEY]
+                    .as_str()
+                    .expect("an element reference")
+                    .to_owned();
                 Element::from_element_id(self.client.clone(), ElementRef::from(id))
             })
             .collect()
