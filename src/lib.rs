@@ -1,14 +1,18 @@
 //! sanctuary-explainer: the widget crate.
 //!
 //! - [`bundle`]: the content built into the wasm (validated at build time by `build.rs`).
+//! - [`assets`]: geometry files fetched once per page and shared by every widget.
+//! - [`hooks`]: `use_geometry`.
 //! - [`components`]: yew components; state in, html out, callbacks up. No host concerns.
 //! - [`host`]: everything that touches the host page: shadow roots, options, events
 //!   (with `host/embed.js`, the loader a newsroom's page includes).
 //!
 //! The pure model, validation and rules live in the `sanctuary-core` crate (`core/`).
 
+pub mod assets;
 pub mod bundle;
 pub mod components;
+pub mod hooks;
 #[cfg(target_arch = "wasm32")]
 pub mod host;
 

@@ -50,7 +50,7 @@ async fn widget(
     document()
         .add_event_listener_with_callback(READY_EVENT, listener.as_ref().unchecked_ref())
         .unwrap();
-    mount(host.clone()).unwrap();
+    mount(host.clone(), "/".into()).unwrap();
     for _ in 0..100 {
         if ready.get() > 0 {
             break;
@@ -230,7 +230,7 @@ async fn widgets_are_independent_and_mount_once() {
     tick().await;
     assert!(expanded(&triggers(&a)[0]));
     assert!(!expanded(&triggers(&b)[0]), "the other widget is unchanged");
-    mount(host_a.clone()).unwrap();
+    mount(host_a.clone(), "/".into()).unwrap();
     tick().await;
     assert_eq!(
         a.query_selector_all(".se-root").unwrap().length(),

@@ -7,6 +7,8 @@
 //! - [`content`]: the story (Q&A) model and its validation.
 //! - [`qa`]: the accordion's state and keyboard rules.
 //! - [`policy`]: jurisdictions, policies by dimension, and the derived tier.
+//! - [`mapnav`]: the map's view (zoom, selection) and arrow-key rules.
+//! - [`options`]: the placeholder's `data-*` options, with warnings for invalid values.
 //! - [`geometry`]: the compact geometry format the widget loads.
 //! - [`projection`]: Albers USA, matching d3-geo's `geoAlbersUsa`.
 //! - [`toml_file`] (feature `build`): TOML content files with `file:line:column` errors.
@@ -15,9 +17,12 @@ pub mod content;
 pub mod date;
 pub mod geometry;
 pub mod i18n;
+pub mod mapnav;
+pub mod options;
 pub mod policy;
 pub mod problem;
 pub mod projection;
 pub mod qa;
+pub mod table;
 #[cfg(feature = "build")]
 pub mod toml_file;

@@ -282,6 +282,17 @@ impl Tier {
         Tier::Unknown,
     ];
 
+    /// A stable name for CSS classes and data attributes (the serde name).
+    pub fn key(self) -> &'static str {
+        match self {
+            Tier::Broad => "broad",
+            Tier::Limited => "limited",
+            Tier::NoneKnown => "none_known",
+            Tier::Bans => "bans",
+            Tier::Unknown => "unknown",
+        }
+    }
+
     /// The legend's label.
     pub fn label(self, lang: Lang) -> &'static str {
         match (lang, self) {
@@ -472,6 +483,23 @@ pub struct Layer<'a> {
 }
 
 impl Jurisdiction {
+    /// A county or city whose laws were not reviewed (status unknown, no policies).
+    pub fn unreviewed(id: &str, kind: Kind, name: &str) -> Jurisdiction {
+        Jurisdiction {
+            id: id.to_owned(),
+            kind,
+            name: name.to_owned(),
+            state: None,
+            lon: None,
+            lat: None,
+            status: Status::Unknown,
+            status_sources: Vec::new(),
+            policies: Vec::new(),
+            designations: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
     /// The FIPS code of the state it is in (itself, for a state).
     pub fn state_fips(&self) -> Option<&str> {
         match self.kind {
@@ -596,6 +624,16 @@ impl Dataset {
         self.jurisdictions
             .iter()
             .filter(move |j| j.kind != Kind::State && j.state_fips() == Some(state_fips))
+    }
+
+    /// A copy with `j` added unless its id is already present: the map uses it for a county
+    /// that is on the map but not in the data, which is shown as not reviewed.
+    pub fn with_unlisted(&self, j: Jurisdiction) -> Dataset {
+        let mut data = self.clone();
+        if data.jurisdiction(&j.id).is_none() {
+            data.jurisdictions.push(j);
+        }
+        data
     }
 
     /// Every layer of law that applies to a jurisdiction: its own, then its state's (for a

@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use sanctuary_core::content::Story;
 use sanctuary_core::i18n::ui;
+use sanctuary_core::policy::Dataset;
 use sanctuary_core::qa::{focus_target, Accordion};
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
@@ -11,8 +12,14 @@ use super::SourceList;
 #[derive(Properties, PartialEq)]
 pub struct QaProps {
     pub story: Rc<Story>,
+    /// Names the places an answer links to the map.
+    pub data: Rc<Dataset>,
+    /// Which questions are open (the caller's state, so the map can open one).
+    pub accordion: Accordion,
+    pub on_accordion: Callback<Accordion>,
+    /// "Show on the map" for a place an answer mentions; `None` when there is no map.
     #[prop_or_default]
-    pub initial_open: Option<usize>,
+    pub on_show: Option<Callback<AttrValue>>,
 }
 
 fn focus(refs: &[NodeRef], i: usize) {
@@ -28,17 +35,17 @@ pub fn QaCard(props: &QaProps) -> Html {
     let story = &props.story;
     let t = ui(story.lang);
     let len = story.questions.len();
-    let state = use_state(|| Accordion::new(len, props.initial_open));
+    let state = &props.accordion;
     let refs = use_memo(len, |len| {
         (0..*len).map(|_| NodeRef::default()).collect::<Vec<_>>()
     });
 
     let toggle_all = {
-        let state = state.clone();
+        let (state, set) = (state.clone(), props.on_accordion.clone());
         Callback::from(move |_| {
-            let mut next = (*state).clone();
+            let mut next = state.clone();
             next.toggle_all();
-            state.set(next);
+            set.emit(next);
         })
     };
 
@@ -47,11 +54,11 @@ pub fn QaCard(props: &QaProps) -> Html {
         let qid = format!("se-q-{}", q.id);
         let aid = format!("se-a-{}", q.id);
         let onclick = {
-            let state = state.clone();
+            let (state, set) = (state.clone(), props.on_accordion.clone());
             Callback::from(move |_| {
-                let mut next = (*state).clone();
+                let mut next = state.clone();
                 next.toggle(i);
-                state.set(next);
+                set.emit(next);
             })
         };
         let onkeydown = {
@@ -64,12 +71,12 @@ pub fn QaCard(props: &QaProps) -> Html {
             })
         };
         let on_next = {
-            let state = state.clone();
+            let (state, set) = (state.clone(), props.on_accordion.clone());
             let refs = refs.clone();
             Callback::from(move |_| {
-                let mut next = (*state).clone();
+                let mut next = state.clone();
                 if let Some(n) = next.step_next(i) {
-                    state.set(next);
+                    set.emit(next);
                     focus(&refs, n);
                 }
             })
@@ -99,6 +106,21 @@ pub fn QaCard(props: &QaProps) -> Html {
                 </h3>
                 <div class="se-qa__panel" id={aid} hidden={!open}>
                     { for q.paragraphs().into_iter().map(|p| html! { <p>{ p }</p> }) }
+                    if let Some(on_show) = props.on_show.as_ref().filter(|_| !q.jurisdictions.is_empty()) {
+                        <div class="se-onmap">
+                            <p class="se-onmap__label">{ t.show_on_map }</p>
+                            <ul class="se-onmap__list">
+                                { for q.jurisdictions.iter().filter_map(|id| props.data.jurisdiction(id)).map(|j| {
+                                    let id = AttrValue::from(j.id.clone());
+                                    html! {
+                                        <li><button type="button" class="se-chip" onclick={on_show.reform(move |_| id.clone())}>
+                                            { &j.name }
+                                        </button></li>
+                                    }
+                                }) }
+                            </ul>
+                        </div>
+                    }
                     <SourceList {sources} lang={story.lang} label={t.sources} />
                     if len > 1 {
                         <button type="button" class="se-qa__next" onclick={on_next}>

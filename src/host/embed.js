@@ -31,7 +31,7 @@
     if (!seen || seen.has(el)) return;
     seen.add(el);
     load().then(function (glue) {
-      glue.mount(el);
+      glue.mount(el, base);
     }).catch(function (err) {
       console.error(NAME + ": could not mount", el, err);
     });

@@ -17,7 +17,11 @@ use crate::components::{Explainer, ExplainerProps};
 pub use options::Options;
 
 /// The widget's stylesheet, adopted by every shadow root (no request, no `<style>` element).
-const CSS: &str = include_str!("../../styles/widget.css");
+const CSS: &str = concat!(
+    include_str!("../../styles/widget.css"),
+    include_str!("../../styles/map.css"),
+    include_str!("../../styles/panels.css"),
+);
 
 /// Name of the event a host element dispatches once its widget is interactive.
 pub const READY_EVENT: &str = "sanctuary-explainer:ready";
@@ -57,13 +61,15 @@ fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
 }
 
 /// Mounts one widget into `host`: an open shadow root, the stylesheet, and the yew app.
+/// `assets` is the widget's asset directory (where embed.js was served from), ending in `/`.
 /// Mounting a host twice does nothing the second time.
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement) -> Result<(), JsValue> {
+pub fn mount(host: HtmlElement, assets: String) -> Result<(), JsValue> {
     if APPS.with(|apps| apps.borrow().iter().any(|(h, _)| h == &host)) {
         return Ok(());
     }
     let story = crate::bundle::default_story();
+    let data = crate::bundle::default_dataset();
     let options = Options::read(&host, &story);
     let root = shadow_root(&host)?;
     let sheet: JsValue = stylesheet()?.into();
@@ -79,6 +85,9 @@ pub fn mount(host: HtmlElement) -> Result<(), JsValue> {
     let ready_host = host.clone();
     let props = ExplainerProps {
         story,
+        data,
+        layout: options.layout,
+        assets: assets.into(),
         initial_open: options.open,
         on_ready: Callback::from(move |()| dispatch(&ready_host, READY_EVENT, &JsValue::NULL)),
     };

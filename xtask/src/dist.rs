@@ -56,6 +56,7 @@ pub fn build() -> Result<PathBuf> {
         .arg("-Oz")
         // The features rustc's wasm32 target emits today.
         .args(WASM_FEATURES)
+        .args(["--strip-debug", "--strip-producers"])
         .arg(bindgen.join("sanctuary_explainer_bg.wasm"))
         .arg("-o")
         .arg(assets.join("sanctuary_explainer_bg.wasm")))?;
@@ -66,6 +67,8 @@ pub fn build() -> Result<PathBuf> {
     copy(&root.join("src/host/embed.js"), &assets.join("embed.js"))?;
     copy(&root.join("index.html"), &dist.join("index.html"))?;
     copy(&root.join("styles/article.css"), &dist.join("article.css"))?;
+    let geo = crate::geo::build_geometry(&root.join("node_modules"), &assets.join("geo"))?;
+    eprintln!("{geo}");
 
     let wasm = std::fs::metadata(assets.join("sanctuary_explainer_bg.wasm"))
         .map(|m| m.len())

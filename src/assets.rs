@@ -1,0 +1,110 @@
+//! Geometry files from the widget's asset directory: fetched once per page, decoded once,
+//! shared by every widget on the page (one wasm instance serves them all).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use sanctuary_core::geometry::{decode, Layer};
+use yew::Callback;
+
+/// A decoded layer, or a reader-facing reason it could not be had.
+pub type GeoResult = Result<Rc<Layer>, String>;
+
+enum Entry {
+    Loading(Vec<Callback<GeoResult>>),
+    Done(Rc<Layer>),
+}
+
+thread_local! {
+    static CACHE: RefCell<HashMap<String, Entry>> = RefCell::new(HashMap::new());
+}
+
+/// Calls `done` with the layer at `url`, fetching it only if no widget has asked for it yet.
+/// A failure is not cached: the next call fetches again (the reader's "try again").
+pub fn load(url: &str, done: Callback<GeoResult>) {
+    let start = CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        match cache.get_mut(url) {
+            Some(Entry::Done(layer)) => {
+                done.emit(Ok(layer.clone()));
+                false
+            }
+            Some(Entry::Loading(waiting)) => {
+                waiting.push(done);
+                false
+            }
+            None => {
+                cache.insert(url.to_owned(), Entry::Loading(vec![done]));
+                true
+            }
+        }
+    });
+    if start {
+        let url = url.to_owned();
+        spawn(async move {
+            let result = fetch(&url).await.map(Rc::new);
+            let waiting = CACHE.with(|cache| {
+                let mut cache = cache.borrow_mut();
+                let entry = match &result {
+                    Ok(layer) => cache.insert(url.clone(), Entry::Done(layer.clone())),
+                    Err(_) => cache.remove(&url),
+                };
+                match entry {
+                    Some(Entry::Loading(waiting)) => waiting,
+                    _ => Vec::new(),
+                }
+            });
+            for w in waiting {
+                w.emit(result.clone());
+            }
+        });
+    }
+}
+
+/// Puts an already decoded layer in the cache (tests, and server-side rendering).
+pub fn preload(url: &str, layer: Layer) {
+    CACHE.with(|cache| {
+        cache
+            .borrow_mut()
+            .insert(url.to_owned(), Entry::Done(Rc::new(layer)))
+    });
+}
+
+#[cfg(target_arch = "wasm32")]
+fn spawn(f: impl std::future::Future<Output = ()> + 'static) {
+    wasm_bindgen_futures::spawn_local(f);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn spawn(_: impl std::future::Future<Output = ()> + 'static) {
+    // Server-side rendering fetches nothing: the map renders its loading state.
+}
+
+#[cfg(target_arch = "wasm32")]
+async fn fetch(url: &str) -> Result<Layer, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or("no window")?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| format!("network error loading {url}"))?
+        .unchecked_into();
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
+    }
+    let buffer = JsFuture::from(
+        response
+            .array_buffer()
+            .map_err(|_| format!("{url}: unreadable body"))?,
+    )
+    .await
+    .map_err(|_| format!("{url}: the download was interrupted"))?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    decode(&bytes).map_err(|e| format!("{url}: {e}"))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+async fn fetch(url: &str) -> Result<Layer, String> {
+    Err(format!("{url}: no network outside the browser"))
+}

@@ -1,0 +1,422 @@
+//! The map of jurisdictional protections: states on the national map, a state's counties and
+//! cities when zoomed in, shaded by tier with a pattern as a second cue. One tab stop: the SVG
+//! is a listbox whose options are the places; arrow keys move to the nearest place that way,
+//! Enter or Space selects, Escape backs out (closes the selection, then leaves the state).
+
+use std::rc::Rc;
+
+use sanctuary_core::geometry::Layer;
+use sanctuary_core::i18n::{ui, Lang};
+use sanctuary_core::mapnav::{fit, nearest, Direction, View};
+use sanctuary_core::policy::{Dataset, Kind, Tier};
+use sanctuary_core::projection::{AlbersUsa, US_ATLAS_HEIGHT, US_ATLAS_WIDTH};
+use web_sys::KeyboardEvent;
+use yew::prelude::*;
+
+use crate::assets::GeoResult;
+
+/// One place on the map: a shape (state, county) or a point (city).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    pub id: AttrValue,
+    pub name: AttrValue,
+    /// SVG path for a shape; `None` for a city point.
+    pub path: Option<AttrValue>,
+    /// Label point (shapes) or projected position (cities), in the 975×610 view.
+    pub at: [f32; 2],
+    pub tier: Tier,
+}
+
+/// The places shown for a view: the states and cities (national), or one state's counties and
+/// cities. Cities without coordinates that project are left off the map (they stay in the table).
+pub fn places(data: &Dataset, view: &View, states: &Layer, counties: Option<&Layer>) -> Vec<Place> {
+    let tier = |id: &str| data.tier(id).unwrap_or(Tier::Unknown);
+    let mut out: Vec<Place> = match (&view.zoom, counties) {
+        (Some(_), Some(counties)) => counties
+            .features
+            .iter()
+            .map(|f| Place {
+                id: f.id.clone().into(),
+                name: data
+                    .jurisdiction(&f.id)
+                    .map_or_else(|| f.name.clone(), |j| j.name.clone())
+                    .into(),
+                path: Some(f.path.clone().into()),
+                at: f.label,
+                tier: tier(&f.id),
+            })
+            .collect(),
+        (Some(_), None) => Vec::new(),
+        (None, _) => states
+            .features
+            .iter()
+            .map(|f| Place {
+                id: f.id.clone().into(),
+                name: data
+                    .jurisdiction(&f.id)
+                    .map_or_else(|| f.name.clone(), |j| j.name.clone())
+                    .into(),
+                path: Some(f.path.clone().into()),
+                at: f.label,
+                tier: tier(&f.id),
+            })
+            .collect(),
+    };
+    let albers = AlbersUsa::us_atlas();
+    for city in data.jurisdictions.iter().filter(|j| j.kind == Kind::City) {
+        if view
+            .zoom
+            .as_deref()
+            .is_some_and(|z| city.state_fips() != Some(z))
+        {
+            continue;
+        }
+        let Some((x, y)) = city
+            .lon
+            .zip(city.lat)
+            .and_then(|(lon, lat)| albers.project(lon, lat))
+        else {
+            continue;
+        };
+        out.push(Place {
+            id: city.id.clone().into(),
+            name: city.name.clone().into(),
+            path: None,
+            at: [x as f32, y as f32],
+            tier: city.tier(),
+        });
+    }
+    out
+}
+
+/// The viewBox for a view: the nation, or the zoomed state's box with a margin.
+pub fn view_box(view: &View, states: &Layer) -> [f32; 4] {
+    let aspect = (US_ATLAS_WIDTH / US_ATLAS_HEIGHT) as f32;
+    match view.zoom.as_deref().and_then(|z| states.get(z)) {
+        Some(state) => fit(state.bbox, 0.04, aspect),
+        None => [0.0, 0.0, US_ATLAS_WIDTH as f32, US_ATLAS_HEIGHT as f32],
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct MapProps {
+    pub data: Rc<Dataset>,
+    pub lang: Lang,
+    pub view: View,
+    /// The states layer: `None` while loading.
+    pub states: Option<GeoResult>,
+    /// The zoomed state's counties: `None` while loading or when not zoomed.
+    #[prop_or_default]
+    pub counties: Option<GeoResult>,
+    pub on_select: Callback<AttrValue>,
+    pub on_back: Callback<()>,
+    #[prop_or_default]
+    pub on_retry: Callback<()>,
+}
+
+fn option_id(id: &str) -> String {
+    format!("se-j-{id}")
+}
+
+/// The map itself. Keeps only the keyboard cursor (the active place); the view is the caller's.
+#[function_component]
+pub fn UsMap(props: &MapProps) -> Html {
+    let t = ui(props.lang);
+    let active = use_state(|| None::<AttrValue>);
+    let hover = use_state(|| None::<AttrValue>);
+    let focused = use_state(|| false);
+    let frame = use_node_ref();
+    // Labels are positioned by CSSOM writes (allowed by a strict CSP; style attributes are not).
+    {
+        let frame = frame.clone();
+        use_effect(move || place_labels(&frame));
+    }
+
+    let states = match &props.states {
+        Some(Ok(states)) => states.clone(),
+        Some(Err(_)) => {
+            let retry = props.on_retry.reform(|_| ());
+            return html! {
+                <div class="se-map__frame se-map__frame--message" role="status">
+                    <p>{ t.counties_failed }</p>
+                    <button type="button" class="se-button" onclick={retry}>{ t.retry }</button>
+                </div>
+            };
+        }
+        None => {
+            return html! { <div class="se-map__frame se-map__frame--loading" aria-busy="true"></div> }
+        }
+    };
+    let counties = match &props.counties {
+        Some(Ok(c)) => Some(c.clone()),
+        _ => None,
+    };
+    let zoom_failed = props.view.zoom.is_some() && matches!(props.counties, Some(Err(_)));
+    let zoom_loading = props.view.zoom.is_some() && props.counties.is_none();
+    let places = Rc::new(places(
+        &props.data,
+        &props.view,
+        &states,
+        counties.as_deref(),
+    ));
+    let vb = view_box(&props.view, &states);
+    let scale = vb[2] / US_ATLAS_WIDTH as f32;
+
+    // The active place must be on this map; otherwise start from the selection.
+    let active_id: Option<AttrValue> = (*active)
+        .clone()
+        .filter(|a| places.iter().any(|p| &p.id == a))
+        .or_else(|| {
+            props
+                .view
+                .selected
+                .clone()
+                .map(AttrValue::from)
+                .filter(|s| places.iter().any(|p| &p.id == s))
+        });
+
+    let onkeydown = {
+        let places = places.clone();
+        let active = active.clone();
+        let active_id = active_id.clone();
+        let on_select = props.on_select.clone();
+        let on_back = props.on_back.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let key = e.key();
+            let current = active_id
+                .as_ref()
+                .and_then(|a| places.iter().position(|p| &p.id == a));
+            if let Some(dir) = Direction::from_key(&key) {
+                e.prevent_default();
+                let next = match current {
+                    Some(i) => {
+                        let points: Vec<[f32; 2]> = places.iter().map(|p| p.at).collect();
+                        nearest(&points, i, dir).or(Some(i))
+                    }
+                    None => first_place(&places),
+                };
+                if let Some(n) = next {
+                    active.set(Some(places[n].id.clone()));
+                }
+            } else if key == "Enter" || key == " " {
+                e.prevent_default();
+                if let Some(i) = current {
+                    on_select.emit(places[i].id.clone());
+                }
+            } else if key == "Escape" {
+                e.prevent_default();
+                on_back.emit(());
+            } else if key == "Home" || key == "End" {
+                e.prevent_default();
+                let mut order: Vec<usize> = (0..places.len()).collect();
+                order.sort_by(|&a, &b| places[a].name.cmp(&places[b].name));
+                let pick = if key == "Home" {
+                    order.first()
+                } else {
+                    order.last()
+                };
+                if let Some(&n) = pick {
+                    active.set(Some(places[n].id.clone()));
+                }
+            }
+        })
+    };
+    let onfocus = {
+        let focused = focused.clone();
+        let active = active.clone();
+        let places = places.clone();
+        let active_id = active_id.clone();
+        Callback::from(move |_: FocusEvent| {
+            focused.set(true);
+            if active_id.is_none() {
+                if let Some(i) = first_place(&places) {
+                    active.set(Some(places[i].id.clone()));
+                }
+            }
+        })
+    };
+    let onblur = {
+        let focused = focused.clone();
+        Callback::from(move |_: FocusEvent| focused.set(false))
+    };
+
+    let selected = props.view.selected.as_deref();
+    let shape = |p: &Place| {
+        let id = p.id.clone();
+        let onclick = {
+            let on_select = props.on_select.clone();
+            let active = active.clone();
+            let id = id.clone();
+            Callback::from(move |_: MouseEvent| {
+                active.set(Some(id.clone()));
+                on_select.emit(id.clone());
+            })
+        };
+        let onmouseenter = {
+            let hover = hover.clone();
+            let id = id.clone();
+            Callback::from(move |_: MouseEvent| hover.set(Some(id.clone())))
+        };
+        let is_active = active_id.as_ref() == Some(&id) && *focused;
+        let is_selected = selected == Some(id.as_str());
+        let class = classes!(
+            if p.path.is_some() {
+                "se-shape"
+            } else {
+                "se-city"
+            },
+            format!("se-tier--{}", p.tier.key()),
+            is_active.then_some("is-active"),
+            is_selected.then_some("is-selected"),
+        );
+        let label = format!("{}: {}", p.name, p.tier.label(props.lang));
+        match &p.path {
+            Some(d) => html! {
+                <path key={id.to_string()} id={option_id(&id)} role="option" aria-selected={is_selected.to_string()}
+                    aria-label={label} data-jurisdiction={id.clone()} class={class} d={d.clone()}
+                    {onclick} {onmouseenter} />
+            },
+            None => html! {
+                <circle key={id.to_string()} id={option_id(&id)} role="option" aria-selected={is_selected.to_string()}
+                    aria-label={label} data-jurisdiction={id.clone()} class={class}
+                    cx={p.at[0].to_string()} cy={p.at[1].to_string()} r={(6.0 * scale).to_string()}
+                    stroke-width={(1.5 * scale).to_string()}
+                    {onclick} {onmouseenter} />
+            },
+        }
+    };
+    let (shapes, cities): (Vec<&Place>, Vec<&Place>) =
+        places.iter().partition(|p| p.path.is_some());
+    // The selected and active shapes are drawn again on top so their outline is not covered.
+    let outline = |id: Option<&str>, class: &'static str| {
+        id.and_then(|id| places.iter().find(|p| p.id.as_str() == id))
+            .and_then(|p| p.path.clone())
+            .map(|d| html! { <path class={class} d={d} aria-hidden="true" /> })
+    };
+    let onmouseleave = {
+        let hover = hover.clone();
+        Callback::from(move |_: MouseEvent| hover.set(None))
+    };
+
+    // A floating label (HTML, crisp at any zoom) for the hovered or keyboard-active place.
+    let tip_id = (*hover)
+        .clone()
+        .or_else(|| if *focused { active_id.clone() } else { None });
+    let tip = tip_id.and_then(|id| places.iter().find(|p| p.id == id)).map(|p| {
+        let left = (p.at[0] - vb[0]) / vb[2] * 100.0;
+        let top = (p.at[1] - vb[1]) / vb[3] * 100.0;
+        html! {
+            <div class={classes!("se-tip", (left > 60.0).then_some("se-tip--left"))}
+                data-left={format!("{left:.2}")} data-top={format!("{top:.2}")} aria-hidden="true">
+                <span class={classes!("se-swatch", format!("se-swatch--{}", p.tier.key()))}></span>
+                <strong>{ &p.name }</strong>{ " · " }{ p.tier.label(props.lang) }
+            </div>
+        }
+    });
+    let city_labels: Vec<Html> = cities.iter().map(|p| {
+        let left = (p.at[0] - vb[0]) / vb[2] * 100.0;
+        let top = (p.at[1] - vb[1]) / vb[3] * 100.0;
+        html! {
+            <span class={classes!("se-city-label", (left > 75.0).then_some("se-city-label--left"))} data-left={format!("{left:.2}")} data-top={format!("{top:.2}")}
+                aria-hidden="true">{ &p.name }</span>
+        }
+    }).collect();
+
+    let view_box = format!("{} {} {} {}", vb[0], vb[1], vb[2], vb[3]);
+    html! {
+        <div class={classes!("se-map__frame", (*focused).then_some("is-focused"))} ref={frame.clone()}>
+            <svg class="se-map__svg" viewBox={view_box} role="listbox" tabindex="0"
+                aria-label={t.map_label} aria-describedby="se-map-help"
+                aria-activedescendant={active_id.as_ref().map(|a| option_id(a))}
+                preserveAspectRatio="xMidYMid meet"
+                {onkeydown} {onfocus} {onblur} {onmouseleave}>
+                <defs>
+                    <pattern id="se-pat-bans" patternUnits="userSpaceOnUse" width="6" height="6"
+                        patternTransform={format!("rotate(45) scale({scale})")}>
+                        <rect width="6" height="6" class="se-pat-bans-bg" />
+                        <rect width="2.2" height="6" class="se-pat-bans-line" />
+                    </pattern>
+                    <pattern id="se-pat-unknown" patternUnits="userSpaceOnUse" width="5" height="5"
+                        patternTransform={format!("scale({scale})")}>
+                        <rect width="5" height="5" class="se-pat-unknown-bg" />
+                        <circle cx="2.5" cy="2.5" r="0.8" class="se-pat-unknown-dot" />
+                    </pattern>
+                </defs>
+                <g role="none" class="se-map__shapes">{ for shapes.into_iter().map(shape) }</g>
+                { outline(selected, "se-outline se-outline--selected").unwrap_or_default() }
+                if *focused {
+                    { outline(active_id.as_deref(), "se-outline se-outline--active").unwrap_or_default() }
+                }
+                <g role="none" class="se-map__cities">{ for cities.iter().copied().map(shape) }</g>
+            </svg>
+            { for city_labels }
+            { tip.unwrap_or_default() }
+            if zoom_loading {
+                <p class="se-map__status" role="status">{ t.loading_counties }</p>
+            }
+            if zoom_failed {
+                <div class="se-map__status" role="status">
+                    { t.counties_failed }{ " " }
+                    <button type="button" class="se-button" onclick={props.on_retry.reform(|_| ())}>{ t.retry }</button>
+                </div>
+            }
+        </div>
+    }
+}
+
+/// Moves every `[data-left][data-top]` element in the frame to its percentage position.
+fn place_labels(frame: &NodeRef) {
+    use wasm_bindgen::JsCast;
+    let Some(frame) = frame.cast::<web_sys::Element>() else {
+        return;
+    };
+    let Ok(list) = frame.query_selector_all("[data-left]") else {
+        return;
+    };
+    for i in 0..list.length() {
+        let Some(el) = list
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        let style = el.style();
+        for (attr, prop) in [("data-left", "left"), ("data-top", "top")] {
+            if let Some(v) = el.get_attribute(attr) {
+                let _ = style.set_property(prop, &format!("{v}%"));
+            }
+        }
+    }
+}
+
+/// Where the keyboard cursor starts: the first place by name.
+fn first_place(places: &[Place]) -> Option<usize> {
+    (0..places.len()).min_by(|&a, &b| places[a].name.cmp(&places[b].name))
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LegendProps {
+    pub data: Rc<Dataset>,
+    pub lang: Lang,
+}
+
+/// The legend: every tier with its swatch (colour and pattern), its label and how many states.
+#[function_component]
+pub fn Legend(props: &LegendProps) -> Html {
+    let t = ui(props.lang);
+    let count = |tier: Tier| props.data.states().filter(|j| j.tier() == tier).count();
+    html! {
+        <div class="se-legend">
+            <p class="se-legend__title">{ t.legend }</p>
+            <ul class="se-legend__list">
+                { for Tier::ALL.iter().map(|&tier| html! {
+                    <li class="se-legend__item">
+                        <span class={classes!("se-swatch", format!("se-swatch--{}", tier.key()))} aria-hidden="true"></span>
+                        { tier.label(props.lang) }
+                        <span class="se-legend__count">{ format!(" ({})", count(tier)) }</span>
+                    </li>
+                }) }
+            </ul>
+        </div>
+    }
+}

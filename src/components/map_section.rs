@@ -1,0 +1,229 @@
+//! The map section: the map or the table, the legend, the credit, the live region and the
+//! detail panel. Loads the geometry it needs (states; a state's counties when zoomed in).
+
+use std::rc::Rc;
+
+use sanctuary_core::content::Story;
+use sanctuary_core::i18n::{ui, Lang};
+use sanctuary_core::mapnav::View;
+use sanctuary_core::policy::{Dataset, Jurisdiction, Kind};
+use yew::prelude::*;
+
+use super::map::{Legend, UsMap};
+use super::{Detail, JurisdictionTable};
+use crate::hooks::use_geometry;
+
+#[derive(Properties, PartialEq)]
+pub struct MapSectionProps {
+    pub data: Rc<Dataset>,
+    pub story: Rc<Story>,
+    pub lang: Lang,
+    pub view: View,
+    pub on_view: Callback<View>,
+    /// The widget's asset directory, ending in `/` (where `geo/states.bin` is).
+    pub assets: AttrValue,
+    /// A question chosen in the detail panel: the caller opens it in the Q&A.
+    #[prop_or_default]
+    pub on_question: Callback<AttrValue>,
+}
+
+fn focus_in(root: &NodeRef, selector: &str) {
+    if let Some(el) = root
+        .cast::<web_sys::Element>()
+        .and_then(|r| r.query_selector(selector).ok().flatten())
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+#[function_component]
+pub fn MapSection(props: &MapSectionProps) -> Html {
+    let t = ui(props.lang);
+    let data = &props.data;
+    let view = &props.view;
+    let as_table = use_state(|| false);
+    let section = use_node_ref();
+    // Where focus goes after the next render (the map after zooming, so it is not lost).
+    let focus_after = use_mut_ref(|| None::<&'static str>);
+    {
+        let section = section.clone();
+        let focus_after = focus_after.clone();
+        use_effect(move || {
+            if let Some(selector) = focus_after.borrow_mut().take() {
+                focus_in(&section, selector);
+            }
+        });
+    }
+
+    let (states, retry_states) =
+        use_geometry(Some(format!("{}geo/states.bin", props.assets).into()));
+    let counties_url = view
+        .zoom
+        .as_ref()
+        .map(|z| AttrValue::from(format!("{}geo/counties/{z}.bin", props.assets)));
+    let (counties, retry_counties) = use_geometry(counties_url);
+
+    let set_view = |f: Rc<dyn Fn(&mut View)>| {
+        let on_view = props.on_view.clone();
+        let view = view.clone();
+        move || {
+            let mut v = view.clone();
+            f(&mut v);
+            on_view.emit(v);
+        }
+    };
+    let on_select = {
+        let on_view = props.on_view.clone();
+        let view = view.clone();
+        Callback::from(move |id: AttrValue| {
+            let mut v = view.clone();
+            v.select(&id);
+            on_view.emit(v);
+        })
+    };
+    let on_back = {
+        let back = set_view(Rc::new(|v: &mut View| {
+            v.back();
+        }));
+        Callback::from(move |()| back())
+    };
+    let on_zoom_out = {
+        let out = set_view(Rc::new(View::zoom_out));
+        let focus_after = focus_after.clone();
+        Callback::from(move |_: MouseEvent| {
+            *focus_after.borrow_mut() = Some(".se-map__svg");
+            out();
+        })
+    };
+    let on_table_select = {
+        let on_view = props.on_view.clone();
+        let view = view.clone();
+        let data = data.clone();
+        let focus_after = focus_after.clone();
+        Callback::from(move |id: AttrValue| {
+            let mut v = view.clone();
+            v.show(&data, &id);
+            *focus_after.borrow_mut() = Some("#se-detail-title");
+            on_view.emit(v);
+        })
+    };
+    let on_retry = {
+        let zoomed = view.zoom.is_some();
+        Callback::from(move |()| {
+            if zoomed {
+                retry_counties.emit(());
+            } else {
+                retry_states.emit(());
+            }
+        })
+    };
+    let switch = |table: bool| {
+        let as_table = as_table.clone();
+        Callback::from(move |_: MouseEvent| as_table.set(table))
+    };
+
+    // The selected place, also a county that is on the map but not in the data (not reviewed).
+    let selected = view.selected.clone();
+    let detail_data: Option<Rc<Dataset>> = selected.as_deref().and_then(|id| {
+        if data.jurisdiction(id).is_some() {
+            return Some(data.clone());
+        }
+        let counties = match &counties {
+            Some(Ok(c)) => c,
+            _ => return None,
+        };
+        counties.get(id).map(|f| {
+            Rc::new(data.with_unlisted(Jurisdiction::unreviewed(&f.id, Kind::County, &f.name)))
+        })
+    });
+    let detail = match (&selected, &detail_data) {
+        (Some(id), Some(dd)) => {
+            let j = dd.jurisdiction(id);
+            let questions: Vec<(AttrValue, AttrValue)> = props
+                .story
+                .questions
+                .iter()
+                .filter(|q| q.jurisdictions.iter().any(|x| x == id))
+                .map(|q| (q.id.clone().into(), q.question.clone().into()))
+                .collect();
+            let on_zoom = (j.is_some_and(|j| j.kind == Kind::State)
+                && view.zoom.as_deref() != Some(id.as_str()))
+            .then(|| {
+                let on_view = props.on_view.clone();
+                let view = view.clone();
+                let focus_after = focus_after.clone();
+                let as_table = as_table.clone();
+                Callback::from(move |state: AttrValue| {
+                    let mut v = view.clone();
+                    v.zoom_into(&state);
+                    as_table.set(false);
+                    *focus_after.borrow_mut() = Some(".se-map__svg");
+                    on_view.emit(v);
+                })
+            });
+            let on_close = {
+                let on_view = props.on_view.clone();
+                let view = view.clone();
+                let focus_after = focus_after.clone();
+                Callback::from(move |()| {
+                    let mut v = view.clone();
+                    v.selected = None;
+                    *focus_after.borrow_mut() = Some(".se-map__svg");
+                    on_view.emit(v);
+                })
+            };
+            let live =
+                j.map(|j| format!("{}: {}, {}", t.selected, j.name, j.tier().label(props.lang)));
+            (
+                html! {
+                    <Detail data={dd.clone()} id={AttrValue::from(id.clone())} lang={props.lang}
+                        questions={Rc::new(questions)} on_question={props.on_question.clone()}
+                        {on_close} {on_zoom} />
+                },
+                live,
+            )
+        }
+        _ => (Html::default(), None),
+    };
+    let zoom_name = view
+        .zoom
+        .as_deref()
+        .and_then(|z| data.jurisdiction(z))
+        .map(|j| j.name.clone());
+
+    html! {
+        <section class="se-map" aria-labelledby="se-map-title" ref={section}>
+            <div class="se-map__head">
+                <h3 class="se-map__title" id="se-map-title">{ t.map_label }</h3>
+                <div class="se-switch" role="group" aria-label={t.view_as}>
+                    <button type="button" class="se-switch__btn" aria-pressed={(!*as_table).to_string()} onclick={switch(false)}>{ t.view_map }</button>
+                    <button type="button" class="se-switch__btn" aria-pressed={as_table.to_string()} onclick={switch(true)}>{ t.view_table }</button>
+                </div>
+            </div>
+            if *as_table {
+                <JurisdictionTable data={data.clone()} lang={props.lang}
+                    selected={selected.clone().map(AttrValue::from)} on_select={on_table_select} />
+            } else {
+                <p class="se-map__help" id="se-map-help">{ t.map_help }</p>
+                if let Some(name) = zoom_name {
+                    <div class="se-map__zoombar">
+                        <button type="button" class="se-button se-button--back" onclick={on_zoom_out}>
+                            <span aria-hidden="true">{ "← " }</span>{ t.back_to_us }
+                        </button>
+                        <span class="se-map__zoomname">{ name }</span>
+                    </div>
+                }
+                <UsMap data={data.clone()} lang={props.lang} view={view.clone()} states={states}
+                    counties={counties} {on_select} {on_back} {on_retry} />
+                <Legend data={data.clone()} lang={props.lang} />
+            }
+            <p class="se-credit">
+                { t.credit }{ " · " }{ t.as_of }{ " " }
+                <time datetime={data.as_of.to_string()}>{ data.as_of.display(props.lang) }</time>
+            </p>
+            <div class="se-live" aria-live="polite" aria-atomic="true">{ detail.1.unwrap_or_default() }</div>
+            { detail.0 }
+        </section>
+    }
+}

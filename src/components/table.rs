@@ -1,0 +1,188 @@
+use std::rc::Rc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use sanctuary_core::i18n::{ui, Lang, Ui};
+use sanctuary_core::policy::{Dataset, Jurisdiction, Kind};
+use sanctuary_core::table::{count, kind_filters, kind_label, laws, rows, SortKey, TableQuery};
+use yew::prelude::*;
+
+use super::detail::tier_badge;
+
+#[derive(Properties, PartialEq)]
+pub struct TableProps {
+    pub data: Rc<Dataset>,
+    pub lang: Lang,
+    /// The jurisdiction shown in the detail panel, highlighted in its row.
+    #[prop_or_default]
+    pub selected: Option<AttrValue>,
+    /// The reader chose a row's name button: the caller shows its details.
+    #[prop_or_default]
+    pub on_select: Callback<AttrValue>,
+}
+
+/// A name for the filter's radio group, unique on the page (several widgets may share a tree).
+fn next_group() -> String {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    format!("se-table-kind-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// "State"; "County · California" and "City · California" for local governments.
+fn kind_cell(j: &Jurisdiction, t: &Ui) -> Html {
+    let kind = kind_label(j.kind, t);
+    match (j.kind, j.state_info()) {
+        (Kind::State, _) | (_, None) => html! { { kind } },
+        (_, Some(state)) => html! {
+            <>
+                { kind }
+                <span class="se-table__state">
+                    <span class="se-table__dot">{ " · " }</span>{ state.name }
+                </span>
+            </>
+        },
+    }
+}
+
+fn laws_cell(j: &Jurisdiction, lang: Lang, t: &Ui) -> Html {
+    let list = laws(j);
+    if list.is_empty() {
+        return html! {
+            <>
+                <span aria-hidden="true">{ "—" }</span>
+                <span class="se-vh">{ t.none_recorded }</span>
+            </>
+        };
+    }
+    let dl = (lang != Lang::En).then_some(AttrValue::Static("en"));
+    html! {
+        <ul class="se-table__laws">
+            { for list.iter().map(|l| html! {
+                <li>
+                    <span class="se-table__law" lang={dl.clone()}>{ l.law }</span>
+                    if let Some(number) = l.number {
+                        <span class="se-table__sep" aria-hidden="true">{ " · " }</span>
+                        <span class="se-table__num">{ number }</span>
+                    }
+                    <span class="se-table__sep" aria-hidden="true">{ " · " }</span>
+                    <time datetime={l.date.to_string()}>{ l.date.display(lang) }</time>
+                    if l.secondary {
+                        { " " }<span class="se-flag">{ t.secondary }</span>
+                    }
+                </li>
+            }) }
+        </ul>
+    }
+}
+
+/// The table view of the map (WAI-ARIA APG sortable table): every jurisdiction with its kind,
+/// category and laws; sortable by name and by category, filtered by kind. Each name is a
+/// button that asks for the jurisdiction's details.
+#[function_component]
+pub fn JurisdictionTable(props: &TableProps) -> Html {
+    let lang = props.lang;
+    let t = ui(lang);
+    let data = &props.data;
+    let query = use_state(TableQuery::default);
+    let group = use_memo((), |_| next_group());
+    let shown = rows(data, &query);
+    let total = count(data, None);
+
+    let header = |key: SortKey, label: &'static str| {
+        let sort = query.aria_sort(key);
+        let icon = match sort {
+            Some("ascending") => "▲",
+            Some(_) => "▼",
+            None => "↕",
+        };
+        let onclick = {
+            let query = query.clone();
+            Callback::from(move |_: MouseEvent| query.set(query.sort_by(key)))
+        };
+        html! {
+            <th scope="col" role="columnheader" aria-sort={sort} class="se-table__sortable">
+                <button type="button" class="se-sort" {onclick}>
+                    { label }
+                    <span class={classes!("se-sort__icon", sort.is_none().then_some("is-unsorted"))} aria-hidden="true">{ icon }</span>
+                </button>
+            </th>
+        }
+    };
+
+    let filter = kind_filters(t).into_iter().map(|(kind, label)| {
+        let onchange = {
+            let query = query.clone();
+            Callback::from(move |_: Event| query.set(query.with_kind(kind)))
+        };
+        let value = kind.map_or("all", |k| match k {
+            Kind::State => "state",
+            Kind::County => "county",
+            Kind::City => "city",
+        });
+        html! {
+            <label class="se-filter__option">
+                <input
+                    type="radio"
+                    name={(*group).clone()}
+                    value={value}
+                    checked={query.kind == kind}
+                    {onchange}
+                />
+                <span>{ label }<span class="se-filter__count">{ format!(" ({})", count(data, kind)) }</span></span>
+            </label>
+        }
+    });
+
+    let body = shown.iter().map(|j| {
+        let selected = props.selected.as_deref() == Some(j.id.as_str());
+        let onclick = {
+            let id = AttrValue::from(j.id.clone());
+            props.on_select.reform(move |_: MouseEvent| id.clone())
+        };
+        let tier = j.tier();
+        html! {
+            <tr
+                key={j.id.clone()}
+                role="row"
+                class={classes!("se-table__row", selected.then_some("is-selected"))}
+                aria-current={selected.then_some("true")}
+                data-id={j.id.clone()}
+            >
+                <th scope="row" role="rowheader" class="se-table__cell se-table__cell--name">
+                    <button type="button" class="se-table__name" {onclick}>{ &j.name }</button>
+                </th>
+                <td role="cell" class="se-table__cell se-table__cell--kind" data-label={t.kind}>{ kind_cell(j, t) }</td>
+                <td role="cell" class="se-table__cell se-table__cell--tier" data-label={t.tier} data-tier={tier.key()}>
+                    <span class="se-tier">{ tier_badge(tier, lang) }</span>
+                </td>
+                <td role="cell" class="se-table__cell se-table__cell--laws" data-label={t.laws}>{ laws_cell(j, lang, t) }</td>
+            </tr>
+        }
+    });
+
+    // The explicit roles keep the table's semantics where the narrow layout changes the
+    // cells' `display` (some browsers drop them otherwise).
+    html! {
+        <div class="se-table">
+            <fieldset class="se-filter">
+                <legend class="se-filter__legend">{ t.filter_by_kind }</legend>
+                <div class="se-filter__options">{ for filter }</div>
+            </fieldset>
+            <div class="se-table__frame">
+                <table class="se-table__table" role="table">
+                    <caption class="se-table__caption">
+                        <span class="se-table__count">{ t.table_caption(shown.len(), total) }</span>
+                        <span class="se-table__hint">{ t.sortable_hint }</span>
+                    </caption>
+                    <thead role="rowgroup" class="se-table__head">
+                        <tr role="row">
+                            { header(SortKey::Name, t.name) }
+                            <th scope="col" role="columnheader">{ t.kind }</th>
+                            { header(SortKey::Tier, t.tier) }
+                            <th scope="col" role="columnheader">{ t.laws }</th>
+                        </tr>
+                    </thead>
+                    <tbody role="rowgroup">{ for body }</tbody>
+                </table>
+            </div>
+        </div>
+    }
+}
