@@ -2,78 +2,19 @@
 //! Run by `cargo xtask test`.
 #![cfg(target_arch = "wasm32")]
 
+mod web;
+
 use sanctuary_explainer::bundle::default_story;
-use sanctuary_explainer::host::{mount, READY_EVENT};
-use wasm_bindgen::prelude::*;
+use sanctuary_explainer::host::mount;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit, ShadowRoot};
+use web::{all, expanded, press, tick, widget};
+use web_sys::{Element, HtmlElement, ShadowRoot};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-/// Lets yew's scheduler and the browser run (a macrotask).
-async fn tick() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
-            .unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
-}
-
-/// A fresh placeholder in the page, with `data-*` attributes, mounted; waits for ready.
-async fn widget(
-    attrs: &[(&str, &str)],
-) -> (HtmlElement, ShadowRoot, std::rc::Rc<std::cell::Cell<u32>>) {
-    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    host.set_attribute("data-sanctuary-explainer", "").unwrap();
-    for (k, v) in attrs {
-        host.set_attribute(k, v).unwrap();
-    }
-    document().body().unwrap().append_child(&host).unwrap();
-    let ready = std::rc::Rc::new(std::cell::Cell::new(0u32));
-    let counter = ready.clone();
-    let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
-        assert!(
-            e.bubbles() && e.composed(),
-            "ready must bubble and be composed"
-        );
-        counter.set(counter.get() + 1);
-    });
-    // Listen on the document: the event must bubble out of the host.
-    document()
-        .add_event_listener_with_callback(READY_EVENT, listener.as_ref().unchecked_ref())
-        .unwrap();
-    mount(host.clone(), "/".into()).unwrap();
-    for _ in 0..100 {
-        if ready.get() > 0 {
-            break;
-        }
-        tick().await;
-    }
-    document()
-        .remove_event_listener_with_callback(READY_EVENT, listener.as_ref().unchecked_ref())
-        .unwrap();
-    assert_eq!(ready.get(), 1, "the ready event fired once");
-    let root = host.shadow_root().expect("an open shadow root");
-    (host, root, ready)
-}
-
 fn triggers(root: &ShadowRoot) -> Vec<HtmlElement> {
-    let list = root.query_selector_all(".se-qa__trigger").unwrap();
-    (0..list.length())
-        .map(|i| list.item(i).unwrap().unchecked_into())
-        .collect()
-}
-
-fn expanded(el: &Element) -> bool {
-    el.get_attribute("aria-expanded").as_deref() == Some("true")
+    all(root, ".se-qa__trigger")
 }
 
 fn panel_of(root: &ShadowRoot, trigger: &Element) -> HtmlElement {
@@ -85,15 +26,6 @@ fn panel_of(root: &ShadowRoot, trigger: &Element) -> HtmlElement {
         .unchecked_into()
 }
 
-fn press(el: &HtmlElement, key: &str) {
-    let init = KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    el.dispatch_event(&event).unwrap();
-}
-
 fn focused(root: &ShadowRoot) -> Option<Element> {
     root.active_element()
 }
@@ -101,7 +33,7 @@ fn focused(root: &ShadowRoot) -> Option<Element> {
 #[wasm_bindgen_test]
 async fn renders_the_story_in_a_shadow_root() {
     let story = default_story();
-    let (host, root, _) = widget(&[]).await;
+    let (host, root) = widget(&[]).await;
     assert_eq!(
         host.child_element_count(),
         0,
@@ -129,7 +61,7 @@ async fn renders_the_story_in_a_shadow_root() {
 
 #[wasm_bindgen_test]
 async fn click_expands_and_collapses_one_question() {
-    let (_, root, _) = widget(&[]).await;
+    let (_, root) = widget(&[]).await;
     let buttons = triggers(&root);
     buttons[1].click();
     tick().await;
@@ -149,7 +81,7 @@ async fn click_expands_and_collapses_one_question() {
 
 #[wasm_bindgen_test]
 async fn arrow_keys_home_and_end_move_focus() {
-    let (_, root, _) = widget(&[]).await;
+    let (_, root) = widget(&[]).await;
     let buttons = triggers(&root);
     let last = buttons.len() - 1;
     buttons[0].focus().unwrap();
@@ -188,7 +120,7 @@ async fn arrow_keys_home_and_end_move_focus() {
 
 #[wasm_bindgen_test]
 async fn next_question_steps_through_the_card() {
-    let (_, root, _) = widget(&[]).await;
+    let (_, root) = widget(&[]).await;
     let buttons = triggers(&root);
     buttons[0].click();
     tick().await;
@@ -210,12 +142,12 @@ async fn next_question_steps_through_the_card() {
 async fn data_open_opens_that_question() {
     let story = default_story();
     let id = &story.questions[2].id;
-    let (_, root, _) = widget(&[("data-open", id)]).await;
+    let (_, root) = widget(&[("data-open", id)]).await;
     let buttons = triggers(&root);
     assert!(expanded(&buttons[2]));
     assert_eq!(buttons.iter().filter(|b| expanded(b)).count(), 1);
 
-    let (_, root, _) = widget(&[("data-open", "no-such-question")]).await;
+    let (_, root) = widget(&[("data-open", "no-such-question")]).await;
     assert!(
         triggers(&root).iter().all(|b| !expanded(b)),
         "an unknown id opens nothing"
@@ -224,13 +156,13 @@ async fn data_open_opens_that_question() {
 
 #[wasm_bindgen_test]
 async fn widgets_are_independent_and_mount_once() {
-    let (host_a, a, _) = widget(&[]).await;
-    let (_, b, _) = widget(&[]).await;
+    let (host_a, a) = widget(&[]).await;
+    let (_, b) = widget(&[]).await;
     triggers(&a)[0].click();
     tick().await;
     assert!(expanded(&triggers(&a)[0]));
     assert!(!expanded(&triggers(&b)[0]), "the other widget is unchanged");
-    mount(host_a.clone(), "/".into()).unwrap();
+    mount(host_a.clone(), web::ASSETS.into()).unwrap();
     tick().await;
     assert_eq!(
         a.query_selector_all(".se-root").unwrap().length(),

@@ -141,3 +141,168 @@ async fn the_demo_article_embeds_the_widget_with_the_snippet() {
     );
     b.close().await;
 }
+
+fn two_maps_page() -> Page {
+    Page {
+        path: "/maps.html",
+        headers: vec![],
+        html: r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Two maps</title></head>
+<body>
+<div id="a" data-sanctuary-explainer data-view="map"></div>
+<div id="b" data-sanctuary-explainer data-view="map"></div>
+<script>
+  window.__ready = [];
+  document.addEventListener("sanctuary-explainer:ready", function (e) { window.__ready.push(e.target.id); });
+</script>
+<script async src="/sanctuary-explainer/embed.js"></script>
+</body></html>"#
+            .into(),
+    }
+}
+
+fn shape(host: &str, id: &str) -> String {
+    format!(
+        "document.querySelector('{host}').shadowRoot.querySelector('[data-jurisdiction=\"{id}\"]')"
+    )
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn counties_are_fetched_lazily_once_for_every_widget() {
+    const STATES: &str = "/sanctuary-explainer/geo/states.bin";
+    const CA_COUNTIES: &str = "/sanctuary-explainer/geo/counties/06.bin";
+    let server = Server::start(vec![two_maps_page()]);
+    let b = Browser::start(1280, 900).await;
+    b.client.goto(&server.url("/maps.html")).await.unwrap();
+    b.wait_until("window.__ready.length >= 2", "both widgets")
+        .await;
+    b.wait_until(
+        &format!("{} && {}", shape("#a", "06"), shape("#b", "06")),
+        "the states in both maps",
+    )
+    .await;
+    assert_eq!(
+        server.count(STATES),
+        1,
+        "states are fetched once for the page"
+    );
+    assert!(
+        !server.requests().iter().any(|r| r.contains("/counties/")),
+        "no county file before a reader zooms in: {:?}",
+        server.requests()
+    );
+
+    // Widget a: click California, then "Show counties and cities".
+    let ca = b.shadow_all("#a", "[data-jurisdiction=\"06\"]").await;
+    ca[0].click().await.unwrap();
+    b.wait_until(
+        "document.querySelector('#a').shadowRoot.querySelector('#se-detail-title')",
+        "California's detail in widget a",
+    )
+    .await;
+    let zoom = b.shadow_all("#a", ".se-detail__zoom").await;
+    assert_eq!(zoom.len(), 1, "a zoom button for a state");
+    zoom[0].click().await.unwrap();
+    b.wait_until(&shape("#a", "06037"), "Los Angeles County in widget a")
+        .await;
+    assert_eq!(server.count(CA_COUNTIES), 1);
+    assert!(
+        b.js(&format!("return !{};", shape("#b", "06037"))).await == serde_json::json!(true),
+        "widget b is still on the national map"
+    );
+    let b_selected = b.shadow_all("#b", "[aria-selected=\"true\"]").await;
+    assert!(b_selected.is_empty(), "nothing is selected in widget b");
+
+    // Widget b zooms into the same state: no second request.
+    let ca_b = b.shadow_all("#b", "[data-jurisdiction=\"06\"]").await;
+    ca_b[0].click().await.unwrap();
+    b.wait_until(
+        "document.querySelector('#b').shadowRoot.querySelector('.se-detail__zoom')",
+        "the zoom button in widget b",
+    )
+    .await;
+    b.shadow_all("#b", ".se-detail__zoom").await[0]
+        .click()
+        .await
+        .unwrap();
+    b.wait_until(&shape("#b", "06037"), "Los Angeles County in widget b")
+        .await;
+    assert_eq!(
+        server.count(CA_COUNTIES),
+        1,
+        "the county file is shared: {:?}",
+        server.requests()
+    );
+
+    // Selecting a county in b leaves a's selection alone.
+    b.shadow_all("#b", "[data-jurisdiction=\"06037\"]").await[0]
+        .click()
+        .await
+        .unwrap();
+    b.wait_until(
+        "document.querySelector('#b').shadowRoot.querySelector('#se-detail-title').textContent.includes('Los Angeles County')",
+        "Los Angeles County's detail in widget b",
+    )
+    .await;
+    let a_title = b
+        .js("return document.querySelector('#a').shadowRoot.querySelector('#se-detail-title').textContent;")
+        .await;
+    assert_eq!(
+        a_title,
+        serde_json::json!("California"),
+        "widget a still shows California"
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn a_reader_finds_los_angeles_by_keyboard_on_the_real_map() {
+    let server = Server::start(vec![two_maps_page()]);
+    let b = Browser::start(1280, 900).await;
+    b.client.goto(&server.url("/maps.html")).await.unwrap();
+    b.wait_until(&shape("#a", "06"), "the states").await;
+    let svg = &b.shadow_all("#a", ".se-map__svg").await[0];
+    // Real key presses: focus the map (one tab stop), go to California by name, Enter.
+    svg.send_keys("\u{E011}").await.unwrap(); // Home: first place by name (Alabama)
+    let active = "document.querySelector('#a').shadowRoot.querySelector('.se-map__svg').getAttribute('aria-activedescendant')";
+    assert_eq!(
+        b.js(&format!("return {active};")).await,
+        serde_json::json!("se-j-01")
+    );
+    // West from Alabama: the arrows cross the map to Los Angeles, a city point.
+    for _ in 0..15 {
+        if b.js(&format!("return {active};")).await == serde_json::json!("se-j-los-angeles-ca") {
+            break;
+        }
+        svg.send_keys("\u{E012}").await.unwrap(); // ArrowLeft
+    }
+    assert_eq!(
+        b.js(&format!("return {active};")).await,
+        serde_json::json!("se-j-los-angeles-ca"),
+        "the arrow keys reach Los Angeles"
+    );
+    svg.send_keys("\u{E007}").await.unwrap(); // Enter
+    b.wait_until(
+        "document.querySelector('#a').shadowRoot.querySelector('#se-detail-title').textContent === 'Los Angeles'",
+        "Los Angeles's detail",
+    )
+    .await;
+    let text = b.js("return document.querySelector('#a').shadowRoot.querySelector('.se-detail').textContent;").await;
+    let text = text.as_str().unwrap();
+    assert!(
+        text.contains("Sanctuary city ordinance") && text.contains("Special Order 40"),
+        "{text}"
+    );
+    assert!(
+        text.contains("SB 54"),
+        "the state layer applies too: {text}"
+    );
+    svg.send_keys("\u{E00C}").await.unwrap(); // Escape
+    b.wait_until(
+        "!document.querySelector('#a').shadowRoot.querySelector('#se-detail-title')",
+        "Escape to close the detail",
+    )
+    .await;
+    b.close().await;
+}

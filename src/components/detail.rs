@@ -232,10 +232,10 @@ pub fn Detail(props: &DetailProps) -> Html {
                 </button>
             </div>
             <p class="se-detail__kind">{ kind_line(j, t) }</p>
-            <p class="se-tier se-detail__tier">
-                <span class="se-detail__tier-name">{ t.tier }{ ": " }</span>
-                { tier_badge(own.tier, lang) }
-            </p>
+            <div class="se-detail__tier">
+                <span class="se-detail__tier-name">{ t.tier }<span class="se-vh">{ ": " }</span></span>
+                <p class="se-tier">{ tier_badge(own.tier, lang) }</p>
+            </div>
             if let Some(onclick) = zoom {
                 <button type="button" class="se-detail__zoom" {onclick}>{ t.show_counties }</button>
             }

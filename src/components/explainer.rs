@@ -8,7 +8,7 @@ use sanctuary_core::policy::Dataset;
 use sanctuary_core::qa::Accordion;
 use yew::prelude::*;
 
-use super::{MapSection, QaCard};
+use super::{focus_in, MapSection, QaCard};
 
 #[derive(Properties, PartialEq)]
 pub struct ExplainerProps {
@@ -28,16 +28,6 @@ pub struct ExplainerProps {
     pub on_ready: Callback<()>,
 }
 
-/// Focuses the first element matching `selector` inside `root` (the widget's article).
-fn focus_in(root: &NodeRef, selector: &str) {
-    if let Some(el) = root
-        .cast::<web_sys::Element>()
-        .and_then(|r| r.query_selector(selector).ok().flatten())
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-    {
-        let _ = el.focus();
-    }
-}
 
 /// The whole widget: header, Q&A card and map section, linked both ways.
 #[function_component]

@@ -10,7 +10,7 @@ use sanctuary_core::policy::{Dataset, Jurisdiction, Kind};
 use yew::prelude::*;
 
 use super::map::{Legend, UsMap};
-use super::{Detail, JurisdictionTable};
+use super::{focus_in, Detail, JurisdictionTable};
 use crate::hooks::use_geometry;
 
 #[derive(Properties, PartialEq)]
@@ -27,15 +27,6 @@ pub struct MapSectionProps {
     pub on_question: Callback<AttrValue>,
 }
 
-fn focus_in(root: &NodeRef, selector: &str) {
-    if let Some(el) = root
-        .cast::<web_sys::Element>()
-        .and_then(|r| r.query_selector(selector).ok().flatten())
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-    {
-        let _ = el.focus();
-    }
-}
 
 #[function_component]
 pub fn MapSection(props: &MapSectionProps) -> Html {

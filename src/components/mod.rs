@@ -16,3 +16,19 @@ pub use map_section::{MapSection, MapSectionProps};
 pub use qa::{QaCard, QaProps};
 pub use sources::SourceList;
 pub use table::{JurisdictionTable, TableProps};
+
+/// Focuses the first element matching `selector` inside `root` (HTML or SVG).
+pub(crate) fn focus_in(root: &yew::NodeRef, selector: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(el) = root
+        .cast::<web_sys::Element>()
+        .and_then(|r| r.query_selector(selector).ok().flatten())
+    else {
+        return;
+    };
+    if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = html.focus();
+    } else if let Some(svg) = el.dyn_ref::<web_sys::SvgElement>() {
+        let _ = svg.focus();
+    }
+}

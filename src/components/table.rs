@@ -170,6 +170,7 @@ pub fn JurisdictionTable(props: &TableProps) -> Html {
                 <table class="se-table__table" role="table">
                     <caption class="se-table__caption">
                         <span class="se-table__count">{ t.table_caption(shown.len(), total) }</span>
+                        { " " }
                         <span class="se-table__hint">{ t.sortable_hint }</span>
                     </caption>
                     <thead role="rowgroup" class="se-table__head">

@@ -195,11 +195,17 @@ impl Browser {
             .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
 
-    /// Polls a JavaScript expression until it is truthy; panics with `what` after 20 s.
+    /// Polls a JavaScript expression until it is truthy (a thrown error counts as false);
+    /// panics with `what` after 20 s.
     pub async fn wait_until(&self, expr: &str, what: &str) {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
-            let v = self.js(&format!("return !!({expr});")).await;
+            // Not there yet (e.g. no shadow root) counts as false.
+            let v = self
+                .js(&format!(
+                    "try {{ return !!({expr}); }} catch (e) {{ return false; }}"
+                ))
+                .await;
             if v == Value::Bool(true) {
                 return;
             }

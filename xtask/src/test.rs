@@ -42,17 +42,20 @@ pub fn run() -> Result {
     // 2. Native: core (model, validation, projection, geometry), xtask, build-time checks.
     sh(cargo().args(["test", "--workspace", "--all-features"]))?;
 
-    // 3. Browser: wasm-bindgen-test in headless Chromium (webdriver.json adds Chromium's flags).
-    sh(cargo()
-        .args([
-            "test",
-            "-p",
-            "sanctuary-explainer",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--test",
-            "browser",
-        ])
+    // 3. Browser: every tests/browser*.rs, wasm-bindgen-test in headless Chromium
+    //    (webdriver.json adds Chromium's flags).
+    let mut browser = cargo();
+    browser.args([
+        "test",
+        "-p",
+        "sanctuary-explainer",
+        "--target",
+        "wasm32-unknown-unknown",
+    ]);
+    for name in browser_tests(&root)? {
+        browser.args(["--test", &name]);
+    }
+    sh(browser
         .env(
             "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
             "wasm-bindgen-test-runner",
@@ -78,4 +81,24 @@ pub fn run() -> Result {
         .env("CHROMIUM", tools::CHROMIUM))?;
     eprintln!("xtask: all test layers passed");
     Ok(())
+}
+
+/// The browser test files: `tests/browser*.rs`.
+fn browser_tests(root: &std::path::Path) -> Result<Vec<String>> {
+    let dir = root.join("tests");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter_map(|f| {
+            f.strip_prefix("browser")
+                .is_some()
+                .then(|| f.strip_suffix(".rs").map(str::to_owned))
+                .flatten()
+        })
+        .collect();
+    names.sort();
+    if names.is_empty() {
+        return Err("no tests/browser*.rs found".into());
+    }
+    Ok(names)
 }

@@ -1,0 +1,147 @@
+//! Shared helpers for the browser tests (wasm-bindgen-test in headless Chromium).
+#![allow(dead_code)]
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use sanctuary_core::geometry::{Feature, Layer};
+use sanctuary_explainer::assets;
+use sanctuary_explainer::host::{mount, READY_EVENT};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit, ShadowRoot};
+
+/// The asset directory the test widgets use; geometry is preloaded into the page cache under it.
+pub const ASSETS: &str = "/test-assets/";
+
+pub fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Lets yew's scheduler and the browser run (a macrotask).
+pub async fn tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+/// Ticks until `f` is true (at most ~2 s); panics naming `what`.
+pub async fn until(what: &str, f: impl Fn() -> bool) {
+    for _ in 0..200 {
+        if f() {
+            return;
+        }
+        tick().await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+/// A square feature at (x, y), 50 units wide.
+pub fn square(id: &str, name: &str, x: f32, y: f32) -> Feature {
+    Feature {
+        id: id.into(),
+        name: name.into(),
+        path: format!("M{x} {y}h50v50h-50z"),
+        bbox: [x, y, x + 50.0, y + 50.0],
+        label: [x + 25.0, y + 25.0],
+    }
+}
+
+/// Small stand-ins for states.bin and counties/06.bin, in the 975×610 view: California in the
+/// west, Nevada east of it, Texas south-east, New York far east; two California counties.
+pub fn preload_geometry() {
+    assets::preload(
+        &format!("{ASSETS}geo/states.bin"),
+        Layer {
+            features: vec![
+                square("06", "California", 50.0, 250.0),
+                square("32", "Nevada", 150.0, 240.0),
+                square("48", "Texas", 400.0, 450.0),
+                square("36", "New York", 850.0, 150.0),
+            ],
+        },
+    );
+    assets::preload(
+        &format!("{ASSETS}geo/counties/06.bin"),
+        Layer {
+            features: vec![
+                square("06037", "Los Angeles", 100.0, 400.0),
+                square("06075", "San Francisco", 60.0, 280.0),
+                square("06019", "Fresno", 100.0, 330.0),
+            ],
+        },
+    );
+}
+
+/// A fresh placeholder with `data-*` attributes, mounted; waits for the ready event.
+pub async fn widget(attrs: &[(&str, &str)]) -> (HtmlElement, ShadowRoot) {
+    preload_geometry();
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    host.set_attribute("data-sanctuary-explainer", "").unwrap();
+    for (k, v) in attrs {
+        host.set_attribute(k, v).unwrap();
+    }
+    document().body().unwrap().append_child(&host).unwrap();
+    let ready = Rc::new(Cell::new(0u32));
+    let counter = ready.clone();
+    let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        assert!(
+            e.bubbles() && e.composed(),
+            "ready must bubble and be composed"
+        );
+        counter.set(counter.get() + 1);
+    });
+    // Listen on the document: the event must bubble out of the host.
+    document()
+        .add_event_listener_with_callback(READY_EVENT, listener.as_ref().unchecked_ref())
+        .unwrap();
+    mount(host.clone(), ASSETS.into()).unwrap();
+    until("the ready event", || ready.get() > 0).await;
+    document()
+        .remove_event_listener_with_callback(READY_EVENT, listener.as_ref().unchecked_ref())
+        .unwrap();
+    assert_eq!(ready.get(), 1, "the ready event fired once");
+    let root = host.shadow_root().expect("an open shadow root");
+    (host, root)
+}
+
+pub fn all(root: &ShadowRoot, css: &str) -> Vec<HtmlElement> {
+    let list = root.query_selector_all(css).unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().unchecked_into())
+        .collect()
+}
+
+pub fn one(root: &ShadowRoot, css: &str) -> Option<HtmlElement> {
+    root.query_selector(css)
+        .unwrap()
+        .map(JsCast::unchecked_into)
+}
+
+pub fn expanded(el: &Element) -> bool {
+    el.get_attribute("aria-expanded").as_deref() == Some("true")
+}
+
+/// Dispatches a keydown (the widget's own key handling; native activation needs real keys).
+pub fn press(el: &Element, key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    el.dispatch_event(&event).unwrap();
+}
+
+/// Dispatches a click on an SVG element (which has no `click()` method).
+pub fn click(el: &Element) {
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+    el.dispatch_event(&event).unwrap();
+}
