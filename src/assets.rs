@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use sanctuary_core::geometry::{decode, Layer};
+use sanctuary_core::geometry::Layer;
 use yew::Callback;
 
 /// A decoded layer, or a reader-facing reason it could not be had.
@@ -101,7 +101,7 @@ async fn fetch(url: &str) -> Result<Layer, String> {
     .await
     .map_err(|_| format!("{url}: the download was interrupted"))?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    decode(&bytes).map_err(|e| format!("{url}: {e}"))
+    sanctuary_core::geometry::decode(&bytes).map_err(|e| format!("{url}: {e}"))
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -3,15 +3,23 @@
 use std::rc::Rc;
 
 use sanctuary_core::content::Story;
+use sanctuary_core::i18n::Lang;
 use sanctuary_core::policy::Dataset;
 
 const DATA: &str = include_str!(concat!(env!("OUT_DIR"), "/jurisdictions.json"));
 const STORY_EN: &str = include_str!(concat!(env!("OUT_DIR"), "/story.en.json"));
+const STORY_ES: &str = include_str!(concat!(env!("OUT_DIR"), "/story.es.json"));
 
-/// The default story. The JSON was produced from a validated `Story` by the build, so a
-/// failure here is a build bug, not an editor's mistake.
-pub fn default_story() -> Rc<Story> {
-    Rc::new(serde_json::from_str(STORY_EN).expect("build.rs wrote a valid story"))
+/// The default story in `lang`. Both languages are embedded; `build.rs` checked that the
+/// Spanish has the English story's questions, in the same order, with the same sources.
+/// The JSON was produced from a validated `Story` by the build, so a failure here is a build
+/// bug, not an editor's mistake.
+pub fn default_story(lang: Lang) -> Rc<Story> {
+    let json = match lang {
+        Lang::En => STORY_EN,
+        Lang::Es => STORY_ES,
+    };
+    Rc::new(serde_json::from_str(json).expect("build.rs wrote a valid story"))
 }
 
 /// The map's data: every state and DC, and the counties and cities recorded.

@@ -2,7 +2,7 @@
 //!
 //! - [`bundle`]: the content built into the wasm (validated at build time by `build.rs`).
 //! - [`assets`]: geometry files fetched once per page and shared by every widget.
-//! - [`hooks`]: `use_geometry`.
+//! - [`hooks`]: the `use_geometry` hook.
 //! - [`components`]: yew components; state in, html out, callbacks up. No host concerns.
 //! - [`host`]: everything that touches the host page: shadow roots, options, events
 //!   (with `host/embed.js`, the loader a newsroom's page includes).

@@ -32,7 +32,7 @@ fn focused(root: &ShadowRoot) -> Option<Element> {
 
 #[wasm_bindgen_test]
 async fn renders_the_story_in_a_shadow_root() {
-    let story = default_story();
+    let story = default_story(sanctuary_explainer::core::i18n::Lang::En);
     let (host, root) = widget(&[]).await;
     assert_eq!(
         host.child_element_count(),
@@ -140,7 +140,7 @@ async fn next_question_steps_through_the_card() {
 
 #[wasm_bindgen_test]
 async fn data_open_opens_that_question() {
-    let story = default_story();
+    let story = default_story(sanctuary_explainer::core::i18n::Lang::En);
     let id = &story.questions[2].id;
     let (_, root) = widget(&[("data-open", id)]).await;
     let buttons = triggers(&root);

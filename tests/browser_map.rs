@@ -208,7 +208,8 @@ async fn table_lists_every_jurisdiction() {
 
 #[wasm_bindgen_test]
 async fn an_answer_shows_its_places_on_the_map_and_back() {
-    let story = sanctuary_explainer::bundle::default_story();
+    let story =
+        sanctuary_explainer::bundle::default_story(sanctuary_explainer::core::i18n::Lang::En);
     let (qi, q) = story
         .questions
         .iter()

@@ -132,7 +132,7 @@ async fn detail(id: &str) -> Mounted<Detail> {
 
 /// The questions of the default story that mention `id`, as the lead passes them.
 fn questions_about(id: &str) -> Rc<Vec<(AttrValue, AttrValue)>> {
-    let story = default_story();
+    let story = default_story(Lang::En);
     Rc::new(
         story
             .questions

@@ -11,10 +11,9 @@ const WASM: &str = "/sanctuary-explainer/sanctuary_explainer_bg.wasm";
 const GLUE: &str = "/sanctuary-explainer/sanctuary_explainer.js";
 
 fn two_widgets_page() -> Page {
-    Page {
-        path: "/two.html",
-        headers: vec![],
-        html: r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Two widgets</title></head>
+    Page::html(
+        "/two.html",
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Two widgets</title></head>
 <body>
 <h1>Host page</h1>
 <div id="a" data-sanctuary-explainer></div>
@@ -25,9 +24,8 @@ fn two_widgets_page() -> Page {
   document.addEventListener("sanctuary-explainer:ready", function (e) { window.__ready.push(e.target.id); });
 </script>
 <script async src="/sanctuary-explainer/embed.js"></script>
-</body></html>"#
-            .into(),
-    }
+</body></html>"#,
+    )
 }
 
 async fn expanded(b: &Browser, host: &str) -> Vec<bool> {
@@ -143,10 +141,9 @@ async fn the_demo_article_embeds_the_widget_with_the_snippet() {
 }
 
 fn two_maps_page() -> Page {
-    Page {
-        path: "/maps.html",
-        headers: vec![],
-        html: r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Two maps</title></head>
+    Page::html(
+        "/maps.html",
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Two maps</title></head>
 <body>
 <div id="a" data-sanctuary-explainer data-view="map"></div>
 <div id="b" data-sanctuary-explainer data-view="map"></div>
@@ -155,9 +152,8 @@ fn two_maps_page() -> Page {
   document.addEventListener("sanctuary-explainer:ready", function (e) { window.__ready.push(e.target.id); });
 </script>
 <script async src="/sanctuary-explainer/embed.js"></script>
-</body></html>"#
-            .into(),
-    }
+</body></html>"#,
+    )
 }
 
 fn shape(host: &str, id: &str) -> String {

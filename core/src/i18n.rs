@@ -22,6 +22,14 @@ impl Lang {
         }
     }
 
+    /// The language's name in itself, for the language switch.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Es => "Español",
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
@@ -40,6 +48,10 @@ pub struct Ui {
     pub questions_label: &'static str,
     pub expand_all: &'static str,
     pub collapse_all: &'static str,
+    pub copy_link: &'static str,
+    pub link_copied: &'static str,
+    pub language: &'static str,
+    pub content_error: &'static str,
     pub map_label: &'static str,
     pub map_help: &'static str,
     pub legend: &'static str,
@@ -103,6 +115,10 @@ pub const EN: Ui = Ui {
     questions_label: "Questions and answers",
     expand_all: "Expand all",
     collapse_all: "Collapse all",
+    copy_link: "Copy link",
+    link_copied: "Link copied",
+    language: "Language",
+    content_error: "This explainer's content file has problems, so the explainer cannot be shown:",
     map_label: "Map of jurisdictional protections",
     map_help: "Use the arrow keys to move between places, Enter to select, Escape to go back.",
     legend: "Legend",
@@ -154,6 +170,11 @@ pub const ES: Ui = Ui {
     questions_label: "Preguntas y respuestas",
     expand_all: "Abrir todas",
     collapse_all: "Cerrar todas",
+    copy_link: "Copiar enlace",
+    link_copied: "Enlace copiado",
+    language: "Idioma",
+    content_error:
+        "El archivo de contenido de este explicativo tiene problemas y no se puede mostrar:",
     map_label: "Mapa de protecciones por jurisdicción",
     map_help:
         "Use las flechas para moverse entre lugares, Intro para seleccionar y Escape para volver.",

@@ -4,6 +4,7 @@
 //! - [`date`]: partial ISO 8601 dates and their display in English and Spanish.
 //! - [`i18n`]: languages and the widget's interface strings.
 //! - [`problem`]: validation problems with field paths.
+//! - [`deeplink`]: URL fragments that restore an open question or a selected place.
 //! - [`content`]: the story (Q&A) model and its validation.
 //! - [`qa`]: the accordion's state and keyboard rules.
 //! - [`policy`]: jurisdictions, policies by dimension, and the derived tier.
@@ -15,6 +16,7 @@
 
 pub mod content;
 pub mod date;
+pub mod deeplink;
 pub mod geometry;
 pub mod i18n;
 pub mod mapnav;

@@ -55,6 +55,18 @@
 //! ("06037"), whose first two digits are the state's; these are the ids of the map's shapes.
 //! Cities are points: a slug ending in the state's postal code ("los-angeles-ca"), with `state`
 //! (the state's FIPS code) and `lon`/`lat`.
+//!
+//! # Languages
+//!
+//! Every reader-facing sentence has a Spanish twin in the content file, and
+//! [`Dataset::validate`] refuses the data without it: a policy's `summary` and `summary_es`,
+//! an event's and a designation's `what` and `what_es`, a note's `text` and `text_es`. Read
+//! them with [`Policy::summary_in`], [`Event::what_in`], [`Designation::what_in`] and
+//! [`Note::text_in`]. Names: a state's Spanish name is in the static [`STATES`] table
+//! ("Nueva York"), so the 51 state records need none; a county or city gives `name_es` only
+//! where Spanish differs ("Condado de Los Ángeles"); [`Jurisdiction::name_in`] picks. A law's
+//! name (`law`), its `number`, a designation's `by` and the sources are proper names and
+//! citations, and stay as they are.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -102,6 +114,10 @@ pub struct Jurisdiction {
     pub id: String,
     pub kind: Kind,
     pub name: String,
+    /// Counties and cities only, and only where Spanish differs ("Condado de Los Ángeles",
+    /// "Los Ángeles"). A state's Spanish name comes from [`STATES`]. See [`Jurisdiction::name_in`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_es: Option<String>,
     /// Cities only: the state's FIPS code. A county's state is the first two digits of its id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
@@ -215,6 +231,9 @@ pub struct Policy {
     pub date_is: DateIs,
     /// One line, in our own words.
     pub summary: String,
+    /// `summary` in Spanish; required by [`Dataset::validate`]. See [`Policy::summary_in`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary_es: Option<String>,
     /// Ids of entries in `[[sources]]`.
     pub sources: Vec<String>,
     #[serde(default, skip_serializing_if = "Confidence::is_vetted")]
@@ -231,6 +250,9 @@ pub struct Event {
     pub date: Date,
     /// One line, in our own words.
     pub what: String,
+    /// `what` in Spanish; required by [`Dataset::validate`]. See [`Event::what_in`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub what_es: Option<String>,
     pub sources: Vec<String>,
     #[serde(default, skip_serializing_if = "Confidence::is_vetted")]
     pub confidence: Confidence,
@@ -244,6 +266,9 @@ pub struct Designation {
     pub by: String,
     /// What the list calls it, in our own words, one line.
     pub what: String,
+    /// `what` in Spanish; required by [`Dataset::validate`]. See [`Designation::what_in`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub what_es: Option<String>,
     pub date: Date,
     pub sources: Vec<String>,
 }
@@ -253,6 +278,9 @@ pub struct Designation {
 #[serde(deny_unknown_fields)]
 pub struct Note {
     pub text: String,
+    /// `text` in Spanish; required by [`Dataset::validate`]. See [`Note::text_in`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_es: Option<String>,
     pub sources: Vec<String>,
 }
 
@@ -388,65 +416,88 @@ pub struct StateInfo {
     /// USPS code.
     pub postal: &'static str,
     pub name: &'static str,
+    /// The Spanish name, as Spanish-language newsrooms in the US write it ("Nueva York",
+    /// "Carolina del Norte"); the same as `name` where Spanish keeps the English name.
+    pub name_es: &'static str,
 }
 
-const fn st(fips: &'static str, postal: &'static str, name: &'static str) -> StateInfo {
-    StateInfo { fips, postal, name }
+impl StateInfo {
+    /// The state's name in `lang`.
+    pub fn name_in(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.name,
+            Lang::Es => self.name_es,
+        }
+    }
+}
+
+const fn st(
+    fips: &'static str,
+    postal: &'static str,
+    name: &'static str,
+    name_es: &'static str,
+) -> StateInfo {
+    StateInfo {
+        fips,
+        postal,
+        name,
+        name_es,
+    }
 }
 
 /// The 50 states and DC, by FIPS code.
 pub const STATES: [StateInfo; 51] = [
-    st("01", "AL", "Alabama"),
-    st("02", "AK", "Alaska"),
-    st("04", "AZ", "Arizona"),
-    st("05", "AR", "Arkansas"),
-    st("06", "CA", "California"),
-    st("08", "CO", "Colorado"),
-    st("09", "CT", "Connecticut"),
-    st("10", "DE", "Delaware"),
-    st("11", "DC", "District of Columbia"),
-    st("12", "FL", "Florida"),
-    st("13", "GA", "Georgia"),
-    st("15", "HI", "Hawaii"),
-    st("16", "ID", "Idaho"),
-    st("17", "IL", "Illinois"),
-    st("18", "IN", "Indiana"),
-    st("19", "IA", "Iowa"),
-    st("20", "KS", "Kansas"),
-    st("21", "KY", "Kentucky"),
-    st("22", "LA", "Louisiana"),
-    st("23", "ME", "Maine"),
-    st("24", "MD", "Maryland"),
-    st("25", "MA", "Massachusetts"),
-    st("26", "MI", "Michigan"),
-    st("27", "MN", "Minnesota"),
-    st("28", "MS", "Mississippi"),
-    st("29", "MO", "Missouri"),
-    st("30", "MT", "Montana"),
-    st("31", "NE", "Nebraska"),
-    st("32", "NV", "Nevada"),
-    st("33", "NH", "New Hampshire"),
-    st("34", "NJ", "New Jersey"),
-    st("35", "NM", "New Mexico"),
-    st("36", "NY", "New York"),
-    st("37", "NC", "North Carolina"),
-    st("38", "ND", "North Dakota"),
-    st("39", "OH", "Ohio"),
-    st("40", "OK", "Oklahoma"),
-    st("41", "OR", "Oregon"),
-    st("42", "PA", "Pennsylvania"),
-    st("44", "RI", "Rhode Island"),
-    st("45", "SC", "South Carolina"),
-    st("46", "SD", "South Dakota"),
-    st("47", "TN", "Tennessee"),
-    st("48", "TX", "Texas"),
-    st("49", "UT", "Utah"),
-    st("50", "VT", "Vermont"),
-    st("51", "VA", "Virginia"),
-    st("53", "WA", "Washington"),
-    st("54", "WV", "West Virginia"),
-    st("55", "WI", "Wisconsin"),
-    st("56", "WY", "Wyoming"),
+    st("01", "AL", "Alabama", "Alabama"),
+    st("02", "AK", "Alaska", "Alaska"),
+    st("04", "AZ", "Arizona", "Arizona"),
+    st("05", "AR", "Arkansas", "Arkansas"),
+    st("06", "CA", "California", "California"),
+    st("08", "CO", "Colorado", "Colorado"),
+    st("09", "CT", "Connecticut", "Connecticut"),
+    st("10", "DE", "Delaware", "Delaware"),
+    st("11", "DC", "District of Columbia", "Distrito de Columbia"),
+    st("12", "FL", "Florida", "Florida"),
+    st("13", "GA", "Georgia", "Georgia"),
+    st("15", "HI", "Hawaii", "Hawái"),
+    st("16", "ID", "Idaho", "Idaho"),
+    st("17", "IL", "Illinois", "Illinois"),
+    st("18", "IN", "Indiana", "Indiana"),
+    st("19", "IA", "Iowa", "Iowa"),
+    st("20", "KS", "Kansas", "Kansas"),
+    st("21", "KY", "Kentucky", "Kentucky"),
+    st("22", "LA", "Louisiana", "Luisiana"),
+    st("23", "ME", "Maine", "Maine"),
+    st("24", "MD", "Maryland", "Maryland"),
+    st("25", "MA", "Massachusetts", "Massachusetts"),
+    st("26", "MI", "Michigan", "Michigan"),
+    st("27", "MN", "Minnesota", "Minnesota"),
+    st("28", "MS", "Mississippi", "Misisipi"),
+    st("29", "MO", "Missouri", "Misuri"),
+    st("30", "MT", "Montana", "Montana"),
+    st("31", "NE", "Nebraska", "Nebraska"),
+    st("32", "NV", "Nevada", "Nevada"),
+    st("33", "NH", "New Hampshire", "Nuevo Hampshire"),
+    st("34", "NJ", "New Jersey", "Nueva Jersey"),
+    st("35", "NM", "New Mexico", "Nuevo México"),
+    st("36", "NY", "New York", "Nueva York"),
+    st("37", "NC", "North Carolina", "Carolina del Norte"),
+    st("38", "ND", "North Dakota", "Dakota del Norte"),
+    st("39", "OH", "Ohio", "Ohio"),
+    st("40", "OK", "Oklahoma", "Oklahoma"),
+    st("41", "OR", "Oregon", "Oregón"),
+    st("42", "PA", "Pennsylvania", "Pensilvania"),
+    st("44", "RI", "Rhode Island", "Rhode Island"),
+    st("45", "SC", "South Carolina", "Carolina del Sur"),
+    st("46", "SD", "South Dakota", "Dakota del Sur"),
+    st("47", "TN", "Tennessee", "Tennessee"),
+    st("48", "TX", "Texas", "Texas"),
+    st("49", "UT", "Utah", "Utah"),
+    st("50", "VT", "Vermont", "Vermont"),
+    st("51", "VA", "Virginia", "Virginia"),
+    st("53", "WA", "Washington", "Washington"),
+    st("54", "WV", "West Virginia", "Virginia Occidental"),
+    st("55", "WI", "Wisconsin", "Wisconsin"),
+    st("56", "WY", "Wyoming", "Wyoming"),
 ];
 
 /// The state (or DC) with this two-digit FIPS code.
@@ -489,6 +540,7 @@ impl Jurisdiction {
             id: id.to_owned(),
             kind,
             name: name.to_owned(),
+            name_es: None,
             state: None,
             lon: None,
             lat: None,
@@ -497,6 +549,19 @@ impl Jurisdiction {
             policies: Vec::new(),
             designations: Vec::new(),
             notes: Vec::new(),
+        }
+    }
+
+    /// Its name in `lang`. Spanish: `name_es` where given, else a state's Spanish name from
+    /// [`STATES`], else `name` (a place whose name Spanish keeps, e.g. "San Diego").
+    pub fn name_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.name,
+            Lang::Es => match (&self.name_es, self.kind) {
+                (Some(es), _) if !es.trim().is_empty() => es,
+                (_, Kind::State) => state_by_fips(&self.id).map_or(&self.name, |s| s.name_es),
+                _ => &self.name,
+            },
         }
     }
 
@@ -564,6 +629,43 @@ impl Jurisdiction {
     /// (which [`Dataset::validate`] reports).
     pub fn tier(&self) -> Tier {
         self.derive_tier().unwrap_or(Tier::Unknown)
+    }
+}
+
+/// `en`, or in Spanish `es`. A missing Spanish text (which [`Dataset::validate`] refuses in
+/// the content file) falls back to the English rather than showing nothing.
+fn in_lang<'a>(lang: Lang, en: &'a str, es: &'a Option<String>) -> &'a str {
+    match (lang, es) {
+        (Lang::Es, Some(es)) if !es.trim().is_empty() => es,
+        _ => en,
+    }
+}
+
+impl Policy {
+    /// The one-line summary in `lang`.
+    pub fn summary_in(&self, lang: Lang) -> &str {
+        in_lang(lang, &self.summary, &self.summary_es)
+    }
+}
+
+impl Event {
+    /// What happened, in `lang`.
+    pub fn what_in(&self, lang: Lang) -> &str {
+        in_lang(lang, &self.what, &self.what_es)
+    }
+}
+
+impl Designation {
+    /// What the list calls the jurisdiction, in `lang`.
+    pub fn what_in(&self, lang: Lang) -> &str {
+        in_lang(lang, &self.what, &self.what_es)
+    }
+}
+
+impl Note {
+    /// The note in `lang`.
+    pub fn text_in(&self, lang: Lang) -> &str {
+        in_lang(lang, &self.text, &self.text_es)
     }
 }
 
@@ -720,6 +822,7 @@ impl Dataset {
             }
             self.check_id(&mut p, &at, j);
             p.require_text(at.key("name"), &j.name);
+            check_name_es(&mut p, &at, j);
             check_coordinates(&mut p, &at, j);
 
             if let Err(why) = j.derive_tier() {
@@ -769,12 +872,14 @@ impl Dataset {
                 }
                 self.check_date(&mut p, at.key("date"), pol.date);
                 require_line(&mut p, at.key("summary"), &pol.summary);
+                require_spanish(&mut p, at.key("summary_es"), &pol.summary_es);
                 cite(&mut p, at.key("sources"), &pol.sources, "policy");
                 cited.extend(pol.sources.iter().map(String::as_str));
                 for (e, ev) in pol.events.iter().enumerate() {
                     let at = at.key("events").index(e);
                     self.check_date(&mut p, at.key("date"), ev.date);
                     require_line(&mut p, at.key("what"), &ev.what);
+                    require_spanish(&mut p, at.key("what_es"), &ev.what_es);
                     cite(&mut p, at.key("sources"), &ev.sources, "event");
                     cited.extend(ev.sources.iter().map(String::as_str));
                 }
@@ -783,6 +888,7 @@ impl Dataset {
                 let at = at.key("designations").index(k);
                 p.require_text(at.key("by"), &d.by);
                 require_line(&mut p, at.key("what"), &d.what);
+                require_spanish(&mut p, at.key("what_es"), &d.what_es);
                 self.check_date(&mut p, at.key("date"), d.date);
                 cite(&mut p, at.key("sources"), &d.sources, "designation");
                 cited.extend(d.sources.iter().map(String::as_str));
@@ -790,6 +896,7 @@ impl Dataset {
             for (k, n) in j.notes.iter().enumerate() {
                 let at = at.key("notes").index(k);
                 require_line(&mut p, at.key("text"), &n.text);
+                require_spanish(&mut p, at.key("text_es"), &n.text_es);
                 cite(&mut p, at.key("sources"), &n.sources, "note");
                 cited.extend(n.sources.iter().map(String::as_str));
             }
@@ -924,6 +1031,39 @@ fn check_coordinates(p: &mut Problems, at: &Path, j: &Jurisdiction) {
     }
 }
 
+/// A Spanish translation of a one-line text field: present, not blank, no line breaks.
+fn require_spanish(p: &mut Problems, at: Path, value: &Option<String>) {
+    match value {
+        Some(v) if !v.trim().is_empty() => require_line(p, at, v),
+        _ => p.push(at, "missing Spanish translation"),
+    }
+}
+
+/// `name_es`: only where the Spanish name differs, and never on a state (its Spanish name is
+/// in [`STATES`]).
+fn check_name_es(p: &mut Problems, at: &Path, j: &Jurisdiction) {
+    let Some(es) = &j.name_es else { return };
+    let at = at.key("name_es");
+    if j.kind == Kind::State {
+        p.push(
+            at,
+            "a state's Spanish name comes from STATES in core/src/policy.rs: leave name_es out",
+        );
+    } else if es.trim().is_empty() {
+        p.push(
+            at,
+            "must not be empty: leave name_es out when the Spanish name is the same",
+        );
+    } else if es.trim() == j.name.trim() {
+        p.push(
+            at,
+            "the same as name: leave name_es out when the Spanish name is the same",
+        );
+    } else if es.contains('\n') {
+        p.push(at, "must be one line");
+    }
+}
+
 /// A one-line text field: present, not blank, no line breaks.
 fn require_line(p: &mut Problems, at: Path, value: &str) {
     if value.trim().is_empty() {
@@ -948,7 +1088,7 @@ mod tests {
             serde_json::json!({
                 "dimension": dimension, "stance": "limits_cooperation", "law": "A law",
                 "number": "SB 1", "date": "2019-05", "date_is": "signed",
-                "summary": "Limits something.", "sources": ["a"]
+                "summary": "Limits something.", "summary_es": "Limita algo.", "sources": ["a"]
             })
         };
         let set = |js: &mut Vec<serde_json::Value>, fips: &str, extra: serde_json::Value| {
@@ -992,15 +1132,15 @@ mod tests {
             &mut jurisdictions,
             "10",
             serde_json::json!({"designations": [
-                {"by": "US Department of Justice", "what": "Listed.", "date": "2025-08-05", "sources": ["b"]}
+                {"by": "US Department of Justice", "what": "Listed.", "what_es": "Figura en la lista.", "date": "2025-08-05", "sources": ["b"]}
             ]}),
         );
-        jurisdictions.push(serde_json::json!({"id": "06037", "kind": "county", "name": "Los Angeles County", "status": "unknown"}));
+        jurisdictions.push(serde_json::json!({"id": "06037", "kind": "county", "name": "Los Angeles County", "name_es": "Condado de Los Ángeles", "status": "unknown"}));
         jurisdictions.push(serde_json::json!({
-            "id": "los-angeles-ca", "kind": "city", "name": "Los Angeles", "state": "06",
+            "id": "los-angeles-ca", "kind": "city", "name": "Los Angeles", "name_es": "Los Ángeles", "state": "06",
             "lon": -118.2437, "lat": 34.0522, "status": "reviewed",
             "policies": [limit("status_inquiries")],
-            "notes": [{"text": "A note.", "sources": ["a"]}]
+            "notes": [{"text": "A note.", "text_es": "Una nota.", "sources": ["a"]}]
         }));
         serde_json::from_value(serde_json::json!({
             "as_of": "2025-08-05",
@@ -1183,6 +1323,19 @@ mod tests {
         let postal: HashSet<&str> = STATES.iter().map(|s| s.postal).collect();
         assert_eq!((fips.len(), postal.len()), (51, 51));
         assert_eq!(state_by_fips("06").unwrap().name, "California");
+        assert_eq!(
+            state_by_fips("37").unwrap().name_in(Lang::Es),
+            "Carolina del Norte"
+        );
+        assert_eq!(
+            state_by_fips("37").unwrap().name_in(Lang::En),
+            "North Carolina"
+        );
+        for s in &STATES {
+            assert!(!s.name_es.trim().is_empty(), "{}", s.name);
+        }
+        let es: HashSet<&str> = STATES.iter().map(|s| s.name_es).collect();
+        assert_eq!(es.len(), 51, "Spanish state names are distinct");
         assert_eq!(state_by_postal("DC").unwrap().fips, "11");
         assert!(
             state_by_fips("72").is_none(),
@@ -1342,6 +1495,7 @@ mod tests {
         city.policies[0].events.push(Event {
             date: Date::parse("2026-01").unwrap(),
             what: "Took effect.".into(),
+            what_es: Some("Entró en vigor.".into()),
             sources: vec![],
             confidence: Confidence::Secondary,
         });
@@ -1355,6 +1509,120 @@ mod tests {
                 format!("jurisdictions[{la}].notes[0].text: must be one line"),
             ]
         );
+    }
+
+    #[test]
+    fn every_sentence_needs_its_spanish_translation() {
+        let mut d = dataset();
+        let (ca, de, la) = (
+            index(&d, "06"),
+            index(&d, "10"),
+            index(&d, "los-angeles-ca"),
+        );
+        j(&mut d, "06").policies[0].summary_es = None;
+        j(&mut d, "10").designations[0].what_es = Some("  ".into());
+        let city = j(&mut d, "los-angeles-ca");
+        city.notes[0].text_es = Some(String::new());
+        city.policies[0].events.push(Event {
+            date: Date::parse("2025-01").unwrap(),
+            what: "Took effect.".into(),
+            what_es: None,
+            sources: vec!["a".into()],
+            confidence: Confidence::Vetted,
+        });
+        city.policies[0].summary_es = Some("Dos\nlíneas".into());
+        assert_eq!(
+            messages(&d),
+            [
+                format!("jurisdictions[{ca}].policies[0].summary_es: missing Spanish translation"),
+                format!("jurisdictions[{de}].designations[0].what_es: missing Spanish translation"),
+                format!("jurisdictions[{la}].policies[0].summary_es: must be one line"),
+                format!("jurisdictions[{la}].policies[0].events[0].what_es: missing Spanish translation"),
+                format!("jurisdictions[{la}].notes[0].text_es: missing Spanish translation"),
+            ]
+        );
+    }
+
+    #[test]
+    fn name_es_only_where_spanish_differs() {
+        let mut d = dataset();
+        let (ny, county, la) = (
+            index(&d, "36"),
+            index(&d, "06037"),
+            index(&d, "los-angeles-ca"),
+        );
+        j(&mut d, "36").name_es = Some("Nueva York".into());
+        j(&mut d, "06037").name_es = Some("Los Angeles County".into());
+        j(&mut d, "los-angeles-ca").name_es = Some(" ".into());
+        assert_eq!(
+            messages(&d),
+            [
+                format!("jurisdictions[{ny}].name_es: a state's Spanish name comes from STATES in core/src/policy.rs: leave name_es out"),
+                format!("jurisdictions[{county}].name_es: the same as name: leave name_es out when the Spanish name is the same"),
+                format!("jurisdictions[{la}].name_es: must not be empty: leave name_es out when the Spanish name is the same"),
+            ]
+        );
+    }
+
+    #[test]
+    fn reads_text_and_names_in_each_language() {
+        let mut d = dataset();
+        let ca = &d.jurisdictions[index(&d, "06")];
+        assert_eq!(ca.policies[0].summary_in(Lang::En), "Limits something.");
+        assert_eq!(ca.policies[0].summary_in(Lang::Es), "Limita algo.");
+        let de = &d.jurisdictions[index(&d, "10")];
+        assert_eq!(de.designations[0].what_in(Lang::En), "Listed.");
+        assert_eq!(de.designations[0].what_in(Lang::Es), "Figura en la lista.");
+        let la = &d.jurisdictions[index(&d, "los-angeles-ca")];
+        assert_eq!(la.notes[0].text_in(Lang::En), "A note.");
+        assert_eq!(la.notes[0].text_in(Lang::Es), "Una nota.");
+
+        let name =
+            |d: &Dataset, id: &str, lang| d.jurisdiction(id).unwrap().name_in(lang).to_owned();
+        assert_eq!(name(&d, "los-angeles-ca", Lang::En), "Los Angeles");
+        assert_eq!(name(&d, "los-angeles-ca", Lang::Es), "Los Ángeles");
+        assert_eq!(name(&d, "06037", Lang::Es), "Condado de Los Ángeles");
+        assert_eq!(name(&d, "36", Lang::En), "New York");
+        assert_eq!(name(&d, "36", Lang::Es), "Nueva York", "from STATES");
+        assert_eq!(name(&d, "11", Lang::Es), "Distrito de Columbia");
+        assert_eq!(name(&d, "06", Lang::Es), "California");
+
+        // A missing translation (refused by validate) falls back to the English, never to "".
+        let city = j(&mut d, "los-angeles-ca");
+        city.name_es = None;
+        city.notes[0].text_es = Some(" ".into());
+        city.policies[0].summary_es = None;
+        city.policies[0].events.push(Event {
+            date: Date::parse("2025-01").unwrap(),
+            what: "Took effect.".into(),
+            what_es: None,
+            sources: vec!["a".into()],
+            confidence: Confidence::Vetted,
+        });
+        let city = d.jurisdiction("los-angeles-ca").unwrap();
+        assert_eq!(city.name_in(Lang::Es), "Los Angeles");
+        assert_eq!(city.notes[0].text_in(Lang::Es), "A note.");
+        assert_eq!(city.policies[0].summary_in(Lang::Es), "Limits something.");
+        assert_eq!(city.policies[0].events[0].what_in(Lang::Es), "Took effect.");
+    }
+
+    #[test]
+    fn spanish_fields_are_optional_in_serde_and_skipped_when_absent() {
+        let note: Note = serde_json::from_str(r#"{"text":"A note.","sources":["a"]}"#).unwrap();
+        assert_eq!(note.text_es, None);
+        assert_eq!(
+            serde_json::to_string(&note).unwrap(),
+            r#"{"text":"A note.","sources":["a"]}"#
+        );
+        let d = dataset();
+        let json = serde_json::to_value(&d).unwrap();
+        let city = &json["jurisdictions"][index(&d, "los-angeles-ca")];
+        assert_eq!(city["name_es"], "Los Ángeles");
+        assert_eq!(city["notes"][0]["text_es"], "Una nota.");
+        assert_eq!(city["policies"][0]["summary_es"], "Limita algo.");
+        assert!(json["jurisdictions"][index(&d, "06")]
+            .get("name_es")
+            .is_none());
     }
 
     #[test]
@@ -1447,5 +1715,11 @@ mod tests {
             "Delaware's designation does not set a tier"
         );
         assert_eq!(d.states().count(), 51);
+        let es = |id: &str| d.jurisdiction(id).unwrap().name_in(Lang::Es).to_owned();
+        assert_eq!(es("los-angeles-ca"), "Los Ángeles");
+        assert_eq!(es("06037"), "Condado de Los Ángeles");
+        assert_eq!(es("36"), "Nueva York");
+        let la = d.jurisdiction("los-angeles-ca").unwrap();
+        assert!(la.policies[0].summary_in(Lang::Es) != la.policies[0].summary);
     }
 }

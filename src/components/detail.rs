@@ -90,7 +90,7 @@ fn policy_item(data: &Dataset, p: &Policy, lang: Lang, t: &Ui) -> Html {
                     <time datetime={p.date.to_string()}>{ p.date.display(lang) }</time>
                 </span>
             </p>
-            <p class="se-policy__summary" lang={dl.clone()}>{ &p.summary }</p>
+            <p class="se-policy__summary">{ p.summary_in(lang) }</p>
             if p.confidence == Confidence::Secondary {
                 <p class="se-policy__flag">{ secondary_flag(t) }</p>
             }
@@ -101,7 +101,7 @@ fn policy_item(data: &Dataset, p: &Policy, lang: Lang, t: &Ui) -> Html {
                         <li class="se-events__item">
                             <time class="se-events__date" datetime={e.date.to_string()}>{ e.date.display(lang) }</time>
                             { " " }
-                            <span class="se-events__what" lang={dl.clone()}>{ &e.what }</span>
+                            <span class="se-events__what">{ e.what_in(lang) }</span>
                             if e.confidence == Confidence::Secondary {
                                 { " " }{ secondary_flag(t) }
                             }
@@ -121,7 +121,7 @@ fn layer_section(data: &Dataset, layer: &Layer<'_>, own: bool, lang: Lang, t: &U
     let heading = if own {
         t.own_policies.to_string()
     } else {
-        format!("{}: {}", t.state_layer, j.name)
+        format!("{}: {}", t.state_layer, j.name_in(lang))
     };
     let body = match j.status {
         Status::Unknown => html! { <p class="se-layer__none">{ t.not_reviewed }</p> },
@@ -163,7 +163,7 @@ fn designations_section(data: &Dataset, list: &[Designation], lang: Lang, t: &Ui
                 { for list.iter().map(|d| html! {
                     <li class="se-fact">
                         <p class="se-fact__text">
-                            <span lang={dl.clone()}>{ &d.by }{ ": " }{ &d.what }</span>
+                            <span><span lang={dl.clone()}>{ &d.by }</span>{ ": " }{ d.what_in(lang) }</span>
                             { ", " }
                             <time datetime={d.date.to_string()}>{ d.date.display(lang) }</time>
                         </p>
@@ -184,7 +184,7 @@ fn notes_section(data: &Dataset, list: &[Note], lang: Lang, t: &Ui) -> Html {
             <ul class="se-detail__facts">
                 { for list.iter().map(|n| html! {
                     <li class="se-fact">
-                        <p class="se-fact__text" lang={dl.clone()}>{ &n.text }</p>
+                        <p class="se-fact__text">{ n.text_in(lang) }</p>
                         <SourceList sources={sources(data, &n.sources)} {lang} label={t.sources} />
                     </li>
                 }) }
@@ -198,7 +198,7 @@ fn kind_line(j: &Jurisdiction, t: &Ui) -> String {
     let kind = kind_label(j.kind, t);
     match (j.kind, j.state_info()) {
         (Kind::State, _) | (_, None) => kind.to_string(),
-        (_, Some(state)) => format!("{kind} · {}", state.name),
+        (_, Some(state)) => format!("{kind} · {}", state.name_in(lang)),
     }
 }
 
@@ -225,7 +225,7 @@ pub fn Detail(props: &DetailProps) -> Html {
     html! {
         <section class="se-detail" aria-labelledby={DETAIL_TITLE_ID}>
             <div class="se-detail__head">
-                <h3 class="se-detail__title" id={DETAIL_TITLE_ID} tabindex="-1">{ &j.name }</h3>
+                <h3 class="se-detail__title" id={DETAIL_TITLE_ID} tabindex="-1">{ j.name_in(lang) }</h3>
                 <button type="button" class="se-detail__close" onclick={close}>
                     <span class="se-detail__x" aria-hidden="true"></span>
                     <span class="se-detail__close-text">{ t.close }</span>

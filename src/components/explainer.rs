@@ -1,45 +1,86 @@
 use std::rc::Rc;
 
 use sanctuary_core::content::Story;
-use sanctuary_core::i18n::ui;
+use sanctuary_core::deeplink::Target;
+use sanctuary_core::i18n::{ui, Lang};
 use sanctuary_core::mapnav::View;
-use sanctuary_core::options::Layout;
+use sanctuary_core::options::{Layout, Theme};
 use sanctuary_core::policy::Dataset;
 use sanctuary_core::qa::Accordion;
 use yew::prelude::*;
 
 use super::{focus_in, MapSection, QaCard};
 
+/// What the widget tells its host page (the host turns these into DOM events and URL fragments).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WidgetEvent {
+    /// A question was opened or closed.
+    Question { id: String, open: bool },
+    /// A place was selected on the map or in the table.
+    Jurisdiction { id: String },
+    /// The reader switched language.
+    Language { lang: Lang },
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ExplainerProps {
-    pub story: Rc<Story>,
+    /// The story in each language available (the first is the fallback).
+    pub stories: Rc<Vec<Rc<Story>>>,
     pub data: Rc<Dataset>,
+    /// The language at start (`data-lang`).
+    #[prop_or_default]
+    pub lang: Lang,
     /// What to show (`data-view`).
     #[prop_or_default]
     pub layout: Layout,
-    /// Index of the question open at start (`data-open`).
     #[prop_or_default]
-    pub initial_open: Option<usize>,
+    pub theme: Theme,
+    /// What to open at start: `data-open`, or a deep link in the page's URL.
+    #[prop_or_default]
+    pub initial: Option<Target>,
     /// The widget's asset directory, ending in `/`.
     #[prop_or_default]
     pub assets: AttrValue,
     /// Called once, after the first render, when the widget is interactive.
     #[prop_or_default]
     pub on_ready: Callback<()>,
+    #[prop_or_default]
+    pub on_event: Callback<WidgetEvent>,
+    /// Copies a link to a question or place; returns whether the copy was started.
+    #[prop_or_default]
+    pub on_copy: Option<Callback<Target, bool>>,
 }
 
-
-/// The whole widget: header, Q&A card and map section, linked both ways.
+/// The whole widget: header, language switch, Q&A card and map section, linked both ways.
 #[function_component]
 pub fn Explainer(props: &ExplainerProps) -> Html {
     {
         let on_ready = props.on_ready.clone();
         use_effect_with((), move |_| on_ready.emit(()));
     }
-    let story = &props.story;
+    let lang = use_state(|| props.lang);
+    let story = props
+        .stories
+        .iter()
+        .find(|s| s.lang == *lang)
+        .or_else(|| props.stories.first())
+        .cloned()
+        .expect("a widget has at least one story");
     let t = ui(story.lang);
-    let accordion = use_state(|| Accordion::new(story.questions.len(), props.initial_open));
-    let view = use_state(View::default);
+    let accordion = use_state(|| {
+        let open = match &props.initial {
+            Some(Target::Question(id)) => story.question_index(id),
+            _ => None,
+        };
+        Accordion::new(story.questions.len(), open)
+    });
+    let view = use_state(|| {
+        let mut v = View::default();
+        if let Some(Target::Place(id)) = &props.initial {
+            v.show(&props.data, id);
+        }
+        v
+    });
     let root = use_node_ref();
     let focus_after = use_mut_ref(|| None::<String>);
     {
@@ -51,31 +92,73 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             }
         });
     }
+    // A deep link to a question: bring it into view once, at start.
+    {
+        let root = root.clone();
+        let initial = props.initial.clone();
+        use_effect_with((), move |_| {
+            let selector = match initial {
+                Some(Target::Question(id)) => format!("#se-q-{id}"),
+                Some(Target::Place(_)) => "#se-detail-title".to_owned(),
+                None => return,
+            };
+            if let Some(el) = root
+                .cast::<web_sys::Element>()
+                .and_then(|r| r.query_selector(&selector).ok().flatten())
+            {
+                el.scroll_into_view();
+            }
+        });
+    }
 
     let on_accordion = {
         let accordion = accordion.clone();
-        Callback::from(move |a: Accordion| accordion.set(a))
+        let story = story.clone();
+        let on_event = props.on_event.clone();
+        Callback::from(move |a: Accordion| {
+            for (i, q) in story.questions.iter().enumerate() {
+                if a.is_open(i) != accordion.is_open(i) {
+                    on_event.emit(WidgetEvent::Question {
+                        id: q.id.clone(),
+                        open: a.is_open(i),
+                    });
+                }
+            }
+            accordion.set(a);
+        })
     };
     let on_view = {
         let view = view.clone();
-        Callback::from(move |v: View| view.set(v))
+        let on_event = props.on_event.clone();
+        Callback::from(move |v: View| {
+            if let Some(id) = v
+                .selected
+                .as_ref()
+                .filter(|id| view.selected.as_ref() != Some(*id))
+            {
+                on_event.emit(WidgetEvent::Jurisdiction { id: id.clone() });
+            }
+            view.set(v);
+        })
     };
     // "Show on the map" in an answer: select the place, zoom to where it is, focus the map.
     let on_show = props.layout.has_map().then(|| {
         let view = view.clone();
+        let on_view = on_view.clone();
         let data = props.data.clone();
         let focus_after = focus_after.clone();
         Callback::from(move |id: AttrValue| {
             let mut v = (*view).clone();
             if v.show(&data, &id) {
                 *focus_after.borrow_mut() = Some(".se-map__svg".into());
-                view.set(v);
+                on_view.emit(v);
             }
         })
     });
     // A question listed in the detail panel: open it and move to it.
     let on_question = {
         let accordion = accordion.clone();
+        let on_accordion = on_accordion.clone();
         let story = story.clone();
         let focus_after = focus_after.clone();
         Callback::from(move |qid: AttrValue| {
@@ -83,17 +166,40 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 let mut a = (*accordion).clone();
                 a.open(i);
                 *focus_after.borrow_mut() = Some(format!("#se-q-{qid}"));
-                accordion.set(a);
+                on_accordion.emit(a);
+            }
+        })
+    };
+    let languages: Vec<Lang> = props.stories.iter().map(|s| s.lang).collect();
+    let switch_lang = |to: Lang| {
+        let lang = lang.clone();
+        let on_event = props.on_event.clone();
+        Callback::from(move |_: MouseEvent| {
+            if *lang != to {
+                lang.set(to);
+                on_event.emit(WidgetEvent::Language { lang: to });
             }
         })
     };
 
     html! {
-        <article class="se" lang={story.lang.code()} aria-labelledby="se-title" ref={root}>
+        <article class={classes!("se", props.theme.class())} lang={story.lang.code()} aria-labelledby="se-title" ref={root}>
             <header class="se-head">
-                if !story.kicker.is_empty() {
-                    <p class="se-kicker">{ &story.kicker }</p>
-                }
+                <div class="se-head__top">
+                    if !story.kicker.is_empty() {
+                        <p class="se-kicker">{ &story.kicker }</p>
+                    }
+                    if languages.len() > 1 {
+                        <div class="se-lang" role="group" aria-label={t.language}>
+                            { for languages.iter().map(|&l| html! {
+                                <button type="button" class="se-lang__btn" lang={l.code()}
+                                    aria-pressed={(l == *lang).to_string()} onclick={switch_lang(l)}>
+                                    { l.name() }
+                                </button>
+                            }) }
+                        </div>
+                    }
+                </div>
                 <h2 class="se-title" id="se-title">{ &story.title }</h2>
                 if !story.dek.is_empty() {
                     <p class="se-dek">{ &story.dek }</p>
@@ -105,11 +211,12 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             </header>
             if props.layout.has_qa() {
                 <QaCard story={story.clone()} data={props.data.clone()} accordion={(*accordion).clone()}
-                    {on_accordion} {on_show} />
+                    {on_accordion} {on_show} on_copy={props.on_copy.clone()} />
             }
             if props.layout.has_map() {
                 <MapSection data={props.data.clone()} story={story.clone()} lang={story.lang}
-                    view={(*view).clone()} {on_view} assets={props.assets.clone()} {on_question} />
+                    view={(*view).clone()} {on_view} assets={props.assets.clone()} {on_question}
+                    on_copy={props.on_copy.clone()} />
             }
         </article>
     }

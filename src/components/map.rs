@@ -29,7 +29,13 @@ pub struct Place {
 
 /// The places shown for a view: the states and cities (national), or one state's counties and
 /// cities. Cities without coordinates that project are left off the map (they stay in the table).
-pub fn places(data: &Dataset, view: &View, states: &Layer, counties: Option<&Layer>) -> Vec<Place> {
+pub fn places(
+    data: &Dataset,
+    lang: Lang,
+    view: &View,
+    states: &Layer,
+    counties: Option<&Layer>,
+) -> Vec<Place> {
     let tier = |id: &str| data.tier(id).unwrap_or(Tier::Unknown);
     let mut out: Vec<Place> = match (&view.zoom, counties) {
         (Some(_), Some(counties)) => counties
@@ -39,7 +45,7 @@ pub fn places(data: &Dataset, view: &View, states: &Layer, counties: Option<&Lay
                 id: f.id.clone().into(),
                 name: data
                     .jurisdiction(&f.id)
-                    .map_or_else(|| f.name.clone(), |j| j.name.clone())
+                    .map_or_else(|| f.name.clone(), |j| j.name_in(lang).to_owned())
                     .into(),
                 path: Some(f.path.clone().into()),
                 at: f.label,
@@ -54,7 +60,7 @@ pub fn places(data: &Dataset, view: &View, states: &Layer, counties: Option<&Lay
                 id: f.id.clone().into(),
                 name: data
                     .jurisdiction(&f.id)
-                    .map_or_else(|| f.name.clone(), |j| j.name.clone())
+                    .map_or_else(|| f.name.clone(), |j| j.name_in(lang).to_owned())
                     .into(),
                 path: Some(f.path.clone().into()),
                 at: f.label,
@@ -80,7 +86,7 @@ pub fn places(data: &Dataset, view: &View, states: &Layer, counties: Option<&Lay
         };
         out.push(Place {
             id: city.id.clone().into(),
-            name: city.name.clone().into(),
+            name: city.name_in(lang).to_owned().into(),
             path: None,
             at: [x as f32, y as f32],
             tier: city.tier(),
@@ -155,6 +161,7 @@ pub fn UsMap(props: &MapProps) -> Html {
     let zoom_loading = props.view.zoom.is_some() && props.counties.is_none();
     let places = Rc::new(places(
         &props.data,
+        props.lang,
         &props.view,
         &states,
         counties.as_deref(),

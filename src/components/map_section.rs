@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use sanctuary_core::content::Story;
+use sanctuary_core::deeplink::Target;
 use sanctuary_core::i18n::{ui, Lang};
 use sanctuary_core::mapnav::View;
 use sanctuary_core::policy::{Dataset, Jurisdiction, Kind};
@@ -25,8 +26,10 @@ pub struct MapSectionProps {
     /// A question chosen in the detail panel: the caller opens it in the Q&A.
     #[prop_or_default]
     pub on_question: Callback<AttrValue>,
+    /// Copies a link to the selected place; `None`: no copy control.
+    #[prop_or_default]
+    pub on_copy: Option<Callback<Target, bool>>,
 }
-
 
 #[function_component]
 pub fn MapSection(props: &MapSectionProps) -> Html {
@@ -34,6 +37,7 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
     let data = &props.data;
     let view = &props.view;
     let as_table = use_state(|| false);
+    let copied = use_state(|| None::<String>);
     let section = use_node_ref();
     // Where focus goes after the next render (the map after zooming, so it is not lost).
     let focus_after = use_mut_ref(|| None::<&'static str>);
@@ -164,8 +168,14 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
                     on_view.emit(v);
                 })
             };
-            let live =
-                j.map(|j| format!("{}: {}, {}", t.selected, j.name, j.tier().label(props.lang)));
+            let live = j.map(|j| {
+                format!(
+                    "{}: {}, {}",
+                    t.selected,
+                    j.name_in(props.lang),
+                    j.tier().label(props.lang)
+                )
+            });
             (
                 html! {
                     <Detail data={dd.clone()} id={AttrValue::from(id.clone())} lang={props.lang}
@@ -181,7 +191,7 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
         .zoom
         .as_deref()
         .and_then(|z| data.jurisdiction(z))
-        .map(|j| j.name.clone());
+        .map(|j| j.name_in(props.lang).to_owned());
 
     html! {
         <section class="se-map" aria-labelledby="se-map-title" ref={section}>
@@ -214,6 +224,21 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
                 <time datetime={data.as_of.to_string()}>{ data.as_of.display(props.lang) }</time>
             </p>
             <div class="se-live" aria-live="polite" aria-atomic="true">{ detail.1.unwrap_or_default() }</div>
+            if let (Some(on_copy), Some(id)) = (&props.on_copy, selected.clone().filter(|_| detail_data.is_some())) {
+                <div class="se-map__linkbar">
+                    <button type="button" class="se-copy" onclick={{
+                        let (on_copy, copied, id) = (on_copy.clone(), copied.clone(), id.clone());
+                        Callback::from(move |_| {
+                            if on_copy.emit(Target::Place(id.clone())) {
+                                copied.set(Some(id.clone()));
+                            }
+                        })
+                    }}>{ t.copy_link }</button>
+                    <span class="se-copy__done" role="status">
+                        { if copied.as_deref() == Some(id.as_str()) { t.link_copied } else { "" } }
+                    </span>
+                </div>
+            }
             { detail.0 }
         </section>
     }

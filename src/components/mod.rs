@@ -10,7 +10,7 @@ mod sources;
 mod table;
 
 pub use detail::{Detail, DetailProps};
-pub use explainer::{Explainer, ExplainerProps};
+pub use explainer::{Explainer, ExplainerProps, WidgetEvent};
 pub use map::{places, view_box, Legend, Place, UsMap};
 pub use map_section::{MapSection, MapSectionProps};
 pub use qa::{QaCard, QaProps};

@@ -1,6 +1,7 @@
 use std::rc::Rc;
 
 use sanctuary_core::content::Story;
+use sanctuary_core::deeplink::Target;
 use sanctuary_core::i18n::ui;
 use sanctuary_core::policy::Dataset;
 use sanctuary_core::qa::{focus_target, Accordion};
@@ -20,6 +21,9 @@ pub struct QaProps {
     /// "Show on the map" for a place an answer mentions; `None` when there is no map.
     #[prop_or_default]
     pub on_show: Option<Callback<AttrValue>>,
+    /// Copies a link to a question (the host knows the page's URL); `None`: no copy control.
+    #[prop_or_default]
+    pub on_copy: Option<Callback<Target, bool>>,
 }
 
 fn focus(refs: &[NodeRef], i: usize) {
@@ -39,6 +43,8 @@ pub fn QaCard(props: &QaProps) -> Html {
     let refs = use_memo(len, |len| {
         (0..*len).map(|_| NodeRef::default()).collect::<Vec<_>>()
     });
+    // The question whose link was just copied, for the "Link copied" note.
+    let copied = use_state(|| None::<usize>);
 
     let toggle_all = {
         let (state, set) = (state.clone(), props.on_accordion.clone());
@@ -122,11 +128,26 @@ pub fn QaCard(props: &QaProps) -> Html {
                         </div>
                     }
                     <SourceList {sources} lang={story.lang} label={t.sources} />
-                    if len > 1 {
-                        <button type="button" class="se-qa__next" onclick={on_next}>
-                            { next_label }<span aria-hidden="true">{ " →" }</span>
-                        </button>
-                    }
+                    <div class="se-qa__actions">
+                        if len > 1 {
+                            <button type="button" class="se-qa__next" onclick={on_next}>
+                                { next_label }<span aria-hidden="true">{ " →" }</span>
+                            </button>
+                        }
+                        if let Some(on_copy) = &props.on_copy {
+                            <button type="button" class="se-copy" onclick={{
+                                let (on_copy, copied, id) = (on_copy.clone(), copied.clone(), q.id.clone());
+                                Callback::from(move |_| {
+                                    if on_copy.emit(Target::Question(id.clone())) {
+                                        copied.set(Some(i));
+                                    }
+                                })
+                            }}>{ t.copy_link }</button>
+                            <span class="se-copy__done" role="status">
+                                { if *copied == Some(i) { t.link_copied } else { "" } }
+                            </span>
+                        }
+                    </div>
                 </div>
             </li>
         }

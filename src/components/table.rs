@@ -35,7 +35,7 @@ fn kind_cell(j: &Jurisdiction, t: &Ui) -> Html {
             <>
                 { kind }
                 <span class="se-table__state">
-                    <span class="se-table__dot">{ " · " }</span>{ state.name }
+                    <span class="se-table__dot">{ " · " }</span>{ state.name_in(props.lang) }
                 </span>
             </>
         },
@@ -147,7 +147,7 @@ pub fn JurisdictionTable(props: &TableProps) -> Html {
                 data-id={j.id.clone()}
             >
                 <th scope="row" role="rowheader" class="se-table__cell se-table__cell--name">
-                    <button type="button" class="se-table__name" {onclick}>{ &j.name }</button>
+                    <button type="button" class="se-table__name" {onclick}>{ j.name_in(props.lang) }</button>
                 </th>
                 <td role="cell" class="se-table__cell se-table__cell--kind" data-label={t.kind}>{ kind_cell(j, t) }</td>
                 <td role="cell" class="se-table__cell se-table__cell--tier" data-label={t.tier} data-tier={tier.key()}>

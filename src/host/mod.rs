@@ -1,19 +1,33 @@
 //! Host integration: the only code that touches the page the widget is embedded in.
 //! `embed.js` (beside this file) finds the placeholders, loads this wasm once per page, and
-//! calls [`mount`] for each placeholder.
+//! calls [`mount`] for each placeholder; [`unmount`] takes a widget down again.
+//!
+//! - options: `data-*` attributes (parsed in `sanctuary_core::options`), console warnings;
+//! - the shadow root, the shared stylesheet, the accent colour;
+//! - events to the page (`sanctuary-explainer:ready|question|jurisdiction|language`);
+//! - deep links in the URL fragment and "copy link";
+//! - `data-content`: a newsroom's own story or data file, validated like ours.
 
+mod content;
 mod options;
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
+use sanctuary_core::content::Story;
+use sanctuary_core::deeplink::{self, Target};
+use sanctuary_core::i18n::Lang;
+use sanctuary_core::policy::Dataset;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{
     CssStyleSheet, CustomEvent, CustomEventInit, HtmlElement, ShadowRoot, ShadowRootInit,
     ShadowRootMode,
 };
 use yew::{AppHandle, Callback};
 
-use crate::components::{Explainer, ExplainerProps};
+use crate::bundle::{default_dataset, default_story};
+use crate::components::{Explainer, ExplainerProps, WidgetEvent};
 pub use options::Options;
 
 /// The widget's stylesheet, adopted by every shadow root (no request, no `<style>` element).
@@ -25,10 +39,13 @@ const CSS: &str = concat!(
 
 /// Name of the event a host element dispatches once its widget is interactive.
 pub const READY_EVENT: &str = "sanctuary-explainer:ready";
+pub const QUESTION_EVENT: &str = "sanctuary-explainer:question";
+pub const JURISDICTION_EVENT: &str = "sanctuary-explainer:jurisdiction";
+pub const LANGUAGE_EVENT: &str = "sanctuary-explainer:language";
 
 thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
-    static APPS: RefCell<Vec<(HtmlElement, AppHandle<Explainer>)>> = const { RefCell::new(Vec::new()) };
+    static APPS: RefCell<Vec<(HtmlElement, Option<AppHandle<Explainer>>)>> = const { RefCell::new(Vec::new()) };
 }
 
 fn stylesheet() -> Result<CssStyleSheet, JsValue> {
@@ -60,6 +77,73 @@ fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
     }
 }
 
+fn object(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o.into()
+}
+
+fn warn(message: &str) {
+    gloo::console::warn!(format!("sanctuary-explainer: {message}"));
+}
+
+/// The widget's name in deep links: its element id, or its position among the placeholders.
+fn widget_key(host: &HtmlElement) -> String {
+    let position = host
+        .owner_document()
+        .and_then(|d| d.query_selector_all("[data-sanctuary-explainer]").ok())
+        .and_then(|list| {
+            (0..list.length()).position(|i| list.item(i).is_some_and(|n| n == ***host))
+        })
+        .map_or(1, |i| i + 1);
+    deeplink::widget_key(&host.id(), position)
+}
+
+fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Replaces the URL fragment without scrolling or adding a history entry.
+fn set_fragment(fragment: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(fragment));
+    }
+}
+
+/// The page's URL with the fragment for `target`, copied to the clipboard.
+fn copy_link(key: &str, target: &Target) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let href = window.location().href().unwrap_or_default();
+    let page = href.split('#').next().unwrap_or_default();
+    let url = format!("{page}{}", deeplink::format(key, target));
+    let clipboard = window.navigator().clipboard();
+    let _ = clipboard.write_text(&url);
+    true
+}
+
+/// The language at start: `data-lang`, else the page's language when it is Spanish, else English.
+fn start_lang(options: &Options, host: &HtmlElement) -> Lang {
+    options.lang.unwrap_or_else(|| {
+        let page = host
+            .owner_document()
+            .and_then(|d| d.document_element())
+            .map(|e| e.get_attribute("lang"));
+        match page.flatten() {
+            Some(l) if l.to_ascii_lowercase().starts_with("es") => Lang::Es,
+            _ => Lang::En,
+        }
+    })
+}
+
 /// Mounts one widget into `host`: an open shadow root, the stylesheet, and the yew app.
 /// `assets` is the widget's asset directory (where embed.js was served from), ending in `/`.
 /// Mounting a host twice does nothing the second time.
@@ -68,12 +152,78 @@ pub fn mount(host: HtmlElement, assets: String) -> Result<(), JsValue> {
     if APPS.with(|apps| apps.borrow().iter().any(|(h, _)| h == &host)) {
         return Ok(());
     }
-    let story = crate::bundle::default_story();
-    let data = crate::bundle::default_dataset();
-    let options = Options::read(&host, &story);
+    APPS.with(|apps| apps.borrow_mut().push((host.clone(), None)));
+    let options = options::read(&host);
     let root = shadow_root(&host)?;
     let sheet: JsValue = stylesheet()?.into();
     root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    if let Some(accent) = &options.accent {
+        let style = host.style();
+        style.set_property("--se-accent", accent)?;
+        style.set_property("--se-focus", accent)?;
+    }
+    let stories = Rc::new(vec![default_story(Lang::En), default_story(Lang::Es)]);
+    match options.content.clone() {
+        None => render(&host, &root, &options, stories, default_dataset(), assets),
+        Some(url) => {
+            wasm_bindgen_futures::spawn_local(async move {
+                match content::load(&url).await {
+                    Ok(content::Custom::Story(story)) => {
+                        let _ = render(
+                            &host,
+                            &root,
+                            &options,
+                            Rc::new(vec![story]),
+                            default_dataset(),
+                            assets,
+                        );
+                    }
+                    Ok(content::Custom::Data(data)) => {
+                        let _ = render(&host, &root, &options, stories, data, assets);
+                    }
+                    Err(problems) => content::show_problems(&host, &root, &url, &problems),
+                }
+            });
+            Ok(())
+        }
+    }
+}
+
+fn render(
+    host: &HtmlElement,
+    root: &ShadowRoot,
+    options: &Options,
+    stories: Rc<Vec<Rc<Story>>>,
+    data: Rc<Dataset>,
+    assets: String,
+) -> Result<(), JsValue> {
+    // Still wanted? (unmounted while the content loaded)
+    if !APPS.with(|apps| apps.borrow().iter().any(|(h, _)| h == host)) {
+        return Ok(());
+    }
+    let lang = start_lang(options, host);
+    let key = widget_key(host);
+    let story = stories
+        .iter()
+        .find(|s| s.lang == lang)
+        .or_else(|| stories.first())
+        .cloned();
+    let initial = deeplink::parse(&location_hash(), &key).or_else(|| {
+        let id = options.open.clone()?;
+        let story = story.as_ref()?;
+        if story.question_index(&id).is_some() {
+            Some(Target::Question(id))
+        } else {
+            let ids: Vec<&str> = story.questions.iter().map(|q| q.id.as_str()).collect();
+            warn(&format!(
+                "data-open=\"{id}\" is not a question id; accepted: {}",
+                ids.join(", ")
+            ));
+            None
+        }
+    });
+
+    // Replace whatever the placeholder's shadow root held (a static fallback) in one go.
     root.set_inner_html("");
     let container = host
         .owner_document()
@@ -83,15 +233,109 @@ pub fn mount(host: HtmlElement, assets: String) -> Result<(), JsValue> {
     root.append_child(&container)?;
 
     let ready_host = host.clone();
+    let event_host = host.clone();
+    let event_key = key.clone();
     let props = ExplainerProps {
-        story,
+        stories,
         data,
+        lang,
         layout: options.layout,
+        theme: options.theme,
+        initial,
         assets: assets.into(),
-        initial_open: options.open,
-        on_ready: Callback::from(move |()| dispatch(&ready_host, READY_EVENT, &JsValue::NULL)),
+        on_ready: Callback::from(move |()| {
+            release_reserved_space(&ready_host);
+            dispatch(&ready_host, READY_EVENT, &JsValue::NULL);
+        }),
+        on_event: Callback::from(move |e: WidgetEvent| match e {
+            WidgetEvent::Question { id, open } => {
+                if open {
+                    set_fragment(&deeplink::format(&event_key, &Target::Question(id.clone())));
+                }
+                let detail = object(&[("id", id.into()), ("open", open.into())]);
+                dispatch(&event_host, QUESTION_EVENT, &detail);
+            }
+            WidgetEvent::Jurisdiction { id } => {
+                set_fragment(&deeplink::format(&event_key, &Target::Place(id.clone())));
+                dispatch(
+                    &event_host,
+                    JURISDICTION_EVENT,
+                    &object(&[("id", id.into())]),
+                );
+            }
+            WidgetEvent::Language { lang } => {
+                dispatch(
+                    &event_host,
+                    LANGUAGE_EVENT,
+                    &object(&[("lang", lang.code().into())]),
+                );
+            }
+        }),
+        on_copy: Some(Callback::from(move |target: Target| {
+            copy_link(&key, &target)
+        })),
     };
     let app = yew::Renderer::<Explainer>::with_root_and_props(container, props).render();
-    APPS.with(|apps| apps.borrow_mut().push((host, app)));
+    APPS.with(|apps| {
+        if let Some(entry) = apps.borrow_mut().iter_mut().find(|(h, _)| h == host) {
+            entry.1 = Some(app);
+        }
+    });
     Ok(())
+}
+
+/// embed.js reserved the widget's space before the wasm arrived. Once the widget is as tall as
+/// that, the reservation goes at once; if it is shorter, it goes at the reader's first
+/// interaction (a layout change right after input is not a layout shift).
+fn release_reserved_space(host: &HtmlElement) {
+    let style = host.style();
+    if style
+        .get_property_value("min-height")
+        .unwrap_or_default()
+        .is_empty()
+    {
+        return;
+    }
+    let content = host
+        .shadow_root()
+        .and_then(|r| r.first_element_child())
+        .map_or(0, |c| c.scroll_height());
+    if content >= host.offset_height() {
+        let _ = style.remove_property("min-height");
+        return;
+    }
+    let target = host.clone();
+    let release = Closure::<dyn FnMut()>::once(move || {
+        let _ = target.style().remove_property("min-height");
+    });
+    let opts = web_sys::AddEventListenerOptions::new();
+    opts.set_once(true);
+    for event in ["pointerdown", "keydown"] {
+        let _ = host.add_event_listener_with_callback_and_add_event_listener_options(
+            event,
+            release.as_ref().unchecked_ref(),
+            &opts,
+        );
+    }
+    release.forget();
+}
+
+/// Takes the widget in `host` down: the yew app, the shadow root's content, the styles it set.
+#[wasm_bindgen]
+pub fn unmount(host: HtmlElement) {
+    let app = APPS.with(|apps| {
+        let mut apps = apps.borrow_mut();
+        let i = apps.iter().position(|(h, _)| h == &host)?;
+        Some(apps.remove(i).1)
+    });
+    if let Some(Some(app)) = app {
+        app.destroy();
+    }
+    if let Some(root) = host.shadow_root() {
+        root.set_inner_html("");
+    }
+    let style = host.style();
+    for prop in ["--se-accent", "--se-focus", "min-height"] {
+        let _ = style.remove_property(prop);
+    }
 }

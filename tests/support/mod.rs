@@ -1,3 +1,6 @@
+// Shared by several test binaries, each of which uses a part of it.
+#![allow(dead_code)]
+
 //! End-to-end harness: the built `dist/` served on loopback (with a log of every request),
 //! ChromeDriver started on a free port, and a WebDriver session in headless Chromium.
 //! `cargo xtask test` builds dist/ and sets SANCTUARY_DIST, CHROMEDRIVER and CHROMIUM.
@@ -29,11 +32,51 @@ fn free_port() -> u16 {
         .port()
 }
 
-/// A page the test serves itself, beside the files of dist/.
+/// A file the test serves itself, beside the files of dist/.
 pub struct Page {
     pub path: &'static str,
-    pub html: String,
+    pub body: String,
+    pub content_type: &'static str,
     pub headers: Vec<(&'static str, String)>,
+}
+
+impl Page {
+    pub fn html(path: &'static str, html: impl Into<String>) -> Page {
+        Page {
+            path,
+            body: html.into(),
+            content_type: "text/html; charset=utf-8",
+            headers: vec![],
+        }
+    }
+    pub fn js(path: &'static str, js: impl Into<String>) -> Page {
+        Page {
+            path,
+            body: js.into(),
+            content_type: "text/javascript; charset=utf-8",
+            headers: vec![],
+        }
+    }
+    pub fn css(path: &'static str, css: impl Into<String>) -> Page {
+        Page {
+            path,
+            body: css.into(),
+            content_type: "text/css; charset=utf-8",
+            headers: vec![],
+        }
+    }
+    pub fn json(path: &'static str, json: impl Into<String>) -> Page {
+        Page {
+            path,
+            body: json.into(),
+            content_type: "application/json",
+            headers: vec![],
+        }
+    }
+    pub fn header(mut self, name: &'static str, value: impl Into<String>) -> Page {
+        self.headers.push((name, value.into()));
+        self
+    }
 }
 
 /// Serves dist/ plus test pages on 127.0.0.1 and records every request path.
@@ -55,8 +98,8 @@ impl Server {
                 let path = request.url().split('?').next().unwrap_or("/").to_owned();
                 seen.lock().unwrap().push(path.clone());
                 let response = if let Some(page) = pages.get(path.as_str()) {
-                    let mut r = tiny_http::Response::from_data(page.html.clone().into_bytes())
-                        .with_header(header("Content-Type", "text/html; charset=utf-8"));
+                    let mut r = tiny_http::Response::from_data(page.body.clone().into_bytes())
+                        .with_header(header("Content-Type", page.content_type));
                     for (k, v) in &page.headers {
                         r = r.with_header(header(k, v));
                     }
@@ -175,13 +218,26 @@ impl Browser {
                 ]
             }
         });
-        let caps = caps.as_object().unwrap().clone().into_iter().collect();
-        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        let client = ClientBuilder::new(connector)
-            .capabilities(caps)
-            .connect(&driver.url)
-            .await
-            .expect("a WebDriver session");
+        let caps: fantoccini::wd::Capabilities =
+            caps.as_object().unwrap().clone().into_iter().collect();
+        // ChromeDriver may accept connections a moment before it accepts sessions: retry.
+        let mut attempt = 0;
+        let client = loop {
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector)
+                .capabilities(caps.clone())
+                .connect(&driver.url)
+                .await
+            {
+                Ok(client) => break client,
+                Err(e) if attempt < 4 => {
+                    attempt += 1;
+                    eprintln!("WebDriver session attempt {attempt} failed: {e}; retrying");
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+                Err(e) => panic!("a WebDriver session: {e}"),
+            }
+        };
         Browser {
             client,
             _driver: driver,

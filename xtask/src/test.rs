@@ -52,7 +52,7 @@ pub fn run() -> Result {
         "--target",
         "wasm32-unknown-unknown",
     ]);
-    for name in browser_tests(&root)? {
+    for name in test_files(&root, "browser")? {
         browser.args(["--test", &name]);
     }
     sh(browser
@@ -63,19 +63,16 @@ pub fn run() -> Result {
         .env("CHROMEDRIVER", tools::CHROMEDRIVER)
         .env("WASM_BINDGEN_TEST_TIMEOUT", "60"))?;
 
-    // 4. End to end: the built dist/ on loopback, driven over WebDriver.
+    // 4. End to end: every tests/e2e*.rs against the built dist/ on loopback, over WebDriver.
+    //    Two at a time: each test has its own server, ChromeDriver and browser.
     let dist = dist::build()?;
-    sh(cargo()
-        .args([
-            "test",
-            "-p",
-            "sanctuary-explainer",
-            "--test",
-            "e2e",
-            "--",
-            "--ignored",
-            "--test-threads=1",
-        ])
+    let mut e2e = cargo();
+    e2e.args(["test", "-p", "sanctuary-explainer"]);
+    for name in test_files(&root, "e2e")? {
+        e2e.args(["--test", &name]);
+    }
+    sh(e2e
+        .args(["--", "--ignored", "--test-threads=2"])
         .env("SANCTUARY_DIST", &dist)
         .env("CHROMEDRIVER", tools::CHROMEDRIVER)
         .env("CHROMIUM", tools::CHROMIUM))?;
@@ -83,8 +80,8 @@ pub fn run() -> Result {
     Ok(())
 }
 
-/// The browser test files: `tests/browser*.rs`.
-fn browser_tests(root: &std::path::Path) -> Result<Vec<String>> {
+/// The test files `tests/<prefix>*.rs`, by name.
+fn test_files(root: &std::path::Path, prefix: &str) -> Result<Vec<String>> {
     let dir = root.join("tests");
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .map_err(|e| format!("{}: {e}", dir.display()))?
@@ -98,7 +95,7 @@ fn browser_tests(root: &std::path::Path) -> Result<Vec<String>> {
         .collect();
     names.sort();
     if names.is_empty() {
-        return Err("no tests/browser*.rs found".into());
+        return Err(format!("no tests/{prefix}*.rs found"));
     }
     Ok(names)
 }

@@ -1,0 +1,511 @@
+//! End to end, as a news site uses it: strict CSP, hostile page CSS, several configured widgets,
+//! no layout shift, lazy start, options and their warnings, events, deep links, the JS API and a
+//! newsroom's own content file. Run by `cargo xtask test` (which builds dist/ first).
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use serde_json::{json, Value};
+use support::{Browser, Page, Server};
+
+const WASM: &str = "/sanctuary-explainer/sanctuary_explainer_bg.wasm";
+
+/// The CSP line from EMBEDDING.md: no inline script, no inline style.
+const CSP: &str =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
+
+/// Records what the tests read: ready events, every widget event, CSP violations, layout
+/// shifts and console warnings. An external file, since the CSP forbids inline scripts.
+const PROBE: &str = r##"
+window.__probe = { ready: [], events: [], violations: [], shifts: [], warnings: [] };
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__probe.violations.push(e.violatedDirective + " " + e.blockedURI);
+});
+["ready", "question", "jurisdiction", "language"].forEach(function (name) {
+  document.addEventListener("sanctuary-explainer:" + name, function (e) {
+    if (name === "ready") window.__probe.ready.push(e.target.id);
+    else window.__probe.events.push({ type: name, target: e.target.id, detail: e.detail });
+  });
+});
+new PerformanceObserver(function (list) {
+  list.getEntries().forEach(function (e) {
+    if (e.hadRecentInput) return;
+    var what = (e.sources || []).map(function (s) {
+      return s.node ? (s.node.nodeName + "#" + (s.node.id || "") + " " + JSON.stringify(s.previousRect) + "->" + JSON.stringify(s.currentRect)) : "?";
+    });
+    window.__probe.shifts.push({ value: e.value, sources: what });
+  });
+}).observe({ type: "layout-shift", buffered: true });
+var warn = console.warn;
+console.warn = function () {
+  window.__probe.warnings.push(Array.prototype.join.call(arguments, " "));
+  return warn.apply(console, arguments);
+};
+"##;
+
+/// Everything a careless global stylesheet does to text and controls.
+const HOSTILE_CSS: &str = r#"
+* { font-family: "Comic Sans MS", cursive !important; letter-spacing: 3px !important; }
+html, body { font-size: 24px !important; line-height: 3 !important; color: #f0f !important;
+             text-align: right !important; direction: rtl; text-transform: uppercase !important;
+             word-spacing: 12px !important; font-style: italic !important; font-weight: 900 !important; }
+div { text-indent: 40px !important; white-space: pre !important; }
+button { background: yellow !important; border: 5px dashed red !important; }
+"#;
+
+fn page(body: &str, css: bool) -> String {
+    let css = if css {
+        r#"<link rel="stylesheet" href="/hostile.css">"#
+    } else {
+        ""
+    };
+    format!(
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test</title>{css}
+<script src="/probe.js"></script></head><body>{body}
+<script async src="/sanctuary-explainer/embed.js"></script></body></html>"#
+    )
+}
+
+fn files(pages: Vec<Page>) -> Vec<Page> {
+    let mut all = vec![
+        Page::js("/probe.js", PROBE),
+        Page::css("/hostile.css", HOSTILE_CSS),
+    ];
+    all.extend(pages);
+    all
+}
+
+async fn probe(b: &Browser, what: &str) -> Value {
+    b.js(&format!("return window.__probe.{what};")).await
+}
+
+fn in_shadow(host: &str, css: &str) -> String {
+    format!("document.querySelector({host:?}).shadowRoot.querySelector({css:?})")
+}
+
+const THREE: &str = r#"
+<h1>Three explainers</h1>
+<div id="map" data-sanctuary-explainer data-lang="en" data-view="map"></div>
+<div id="qa" data-sanctuary-explainer data-lang="es" data-view="qa"></div>
+<div id="dark" data-sanctuary-explainer data-theme="dark" data-view="both"></div>
+"#;
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn three_widgets_on_a_strict_csp_page_with_hostile_css() {
+    let server = Server::start(files(vec![
+        Page::html("/three.html", page(THREE, true)).header("Content-Security-Policy", CSP)
+    ]));
+    let b = Browser::start(1280, 4000).await;
+    b.client.goto(&server.url("/three.html")).await.unwrap();
+    b.wait_until("window.__probe.ready.length >= 3", "three widgets")
+        .await;
+    b.wait_until(
+        &in_shadow("#map", "[data-jurisdiction='06']"),
+        "the map's states",
+    )
+    .await;
+    assert_eq!(server.count(WASM), 1, "one wasm for three widgets");
+
+    // English map only; Spanish Q&A only; dark with both.
+    assert_eq!(
+        b.js(&format!("return !!{};", in_shadow("#map", ".se-qa")))
+            .await,
+        json!(false)
+    );
+    let es_title = b
+        .js(&format!(
+            "return {}.textContent;",
+            in_shadow("#qa", ".se-title")
+        ))
+        .await;
+    let es = b
+        .js(&format!(
+            "return {}.getAttribute('lang');",
+            in_shadow("#qa", "article")
+        ))
+        .await;
+    assert_eq!(
+        es,
+        json!("es"),
+        "the Spanish widget is in Spanish: {es_title}"
+    );
+    assert_eq!(
+        b.js(&format!("return !!{};", in_shadow("#qa", ".se-map")))
+            .await,
+        json!(false)
+    );
+    let dark_bg = b
+        .js(&format!(
+            "return getComputedStyle({}).backgroundColor;",
+            in_shadow("#dark", "article")
+        ))
+        .await;
+    assert_eq!(dark_bg, json!("rgb(22, 22, 22)"), "the dark theme is dark");
+
+    // Interact in each, then check the page's CSP and layout record.
+    b.shadow_all("#qa", ".se-qa__trigger").await[0]
+        .click()
+        .await
+        .unwrap();
+    b.shadow_all("#map", "[data-jurisdiction='06']").await[0]
+        .click()
+        .await
+        .unwrap();
+    b.wait_until(&in_shadow("#map", "#se-detail-title"), "the detail panel")
+        .await;
+    assert_eq!(probe(&b, "violations").await, json!([]), "no CSP violation");
+    let shifts = probe(&b, "shifts").await;
+    let cls: f64 = shifts
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_f64)
+        .sum();
+    assert_eq!(cls, 0.0, "no layout shift: {shifts}");
+    b.close().await;
+}
+
+/// Computed styles of the widget's text and controls.
+async fn widget_styles(b: &Browser) -> Value {
+    b.js("const r = document.querySelector('#w').shadowRoot;
+         const pick = (el) => { const s = getComputedStyle(el);
+           return [s.fontFamily, s.fontSize, s.lineHeight, s.color, s.letterSpacing, s.textAlign,
+                   s.direction, s.textTransform, s.wordSpacing, s.fontStyle, s.fontWeight,
+                   s.textIndent, s.whiteSpace, s.backgroundColor, s.borderTopStyle].join('|'); };
+         return ['.se-title', '.se-dek', '.se-qa__trigger', '.se-qa__all', '.se-switch__btn',
+                 '.se-legend__item', '.se-credit'].map((c) => c + ' ' + pick(r.querySelector(c)));")
+        .await
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn host_css_does_not_change_the_widget_and_the_widget_css_does_not_leak() {
+    let body = r#"<p id="before">Host text before.</p><div id="w" data-sanctuary-explainer></div>
+<button id="host-button">Host button</button><p class="se-title">A host element with a widget class name</p>"#;
+    let server = Server::start(files(vec![
+        Page::html("/clean.html", page(body, false)),
+        Page::html("/hostile.html", page(body, true)),
+    ]));
+    let b = Browser::start(1024, 2000).await;
+    let host_styles = "const s = (q) => getComputedStyle(document.querySelector(q));
+        return [s('#before').fontSize, s('#host-button').backgroundColor, s('p.se-title').fontFamily,
+                s('p.se-title').fontSize].join('|');";
+
+    b.client.goto(&server.url("/clean.html")).await.unwrap();
+    b.wait_until("window.__probe.ready.length >= 1", "the widget")
+        .await;
+    let clean = widget_styles(&b).await;
+    let clean_host = b.js(host_styles).await;
+
+    b.client.goto(&server.url("/hostile.html")).await.unwrap();
+    b.wait_until("window.__probe.ready.length >= 1", "the widget")
+        .await;
+    let hostile = widget_styles(&b).await;
+    assert_eq!(
+        clean, hostile,
+        "the host page's CSS reaches into the widget"
+    );
+
+    // And the other way: the widget's CSS does not style the host page, even its
+    // elements that share a class name with the widget.
+    b.client.goto(&server.url("/clean.html")).await.unwrap();
+    let bare = Server::start(vec![Page::html(
+        "/bare.html",
+        format!("<!doctype html><html><body>{body}</body></html>"),
+    )]);
+    b.client.goto(&bare.url("/bare.html")).await.unwrap();
+    let bare_host = b.js(host_styles).await;
+    assert_eq!(
+        clean_host, bare_host,
+        "the widget's CSS leaks into the page"
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn the_wasm_loads_only_when_a_placeholder_nears_the_viewport() {
+    let body = r#"<h1>Long article</h1><div style="height:6000px">Text</div>
+<div id="far" data-sanctuary-explainer data-view="qa"></div>"#;
+    let server = Server::start(files(vec![Page::html("/long.html", page(body, false))]));
+    let b = Browser::start(1024, 800).await;
+    b.client.goto(&server.url("/long.html")).await.unwrap();
+    b.wait_until(
+        "window.SanctuaryExplainer && document.readyState === 'complete'",
+        "the page",
+    )
+    .await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(
+        server.count(WASM),
+        0,
+        "nothing loads for a placeholder six screens down"
+    );
+    let reserved = b
+        .js("return document.querySelector('#far').style.minHeight;")
+        .await;
+    assert_ne!(
+        reserved,
+        json!(""),
+        "its space is reserved before the wasm arrives"
+    );
+    b.js("window.scrollTo(0, 5000); return true;").await;
+    b.wait_until(
+        "window.__probe.ready.length >= 1",
+        "the widget after scrolling",
+    )
+    .await;
+    assert_eq!(server.count(WASM), 1);
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn invalid_options_warn_and_fall_back_to_defaults() {
+    let body = r##"<div id="w" data-sanctuary-explainer data-view="maps" data-theme="neon" data-lang="fr"
+    data-accent="#ffff00" data-open="no-such-question"></div>"##;
+    let server = Server::start(files(vec![Page::html("/bad.html", page(body, false))]));
+    let b = Browser::start(1024, 2000).await;
+    b.client.goto(&server.url("/bad.html")).await.unwrap();
+    b.wait_until("window.__probe.ready.length >= 1", "the widget")
+        .await;
+    let warnings = probe(&b, "warnings").await.to_string();
+    for attr in [
+        "data-view=\\\"maps\\\"",
+        "data-theme=\\\"neon\\\"",
+        "data-lang=\\\"fr\\\"",
+        "data-accent",
+        "data-open",
+    ] {
+        assert!(
+            warnings.contains(attr),
+            "a warning names {attr}: {warnings}"
+        );
+    }
+    assert!(
+        warnings.contains("accepted values: qa, map, both"),
+        "{warnings}"
+    );
+    // The defaults: both views, English, light, nothing open.
+    assert_eq!(
+        b.js(&format!(
+            "return !!({} && {});",
+            in_shadow("#w", ".se-qa"),
+            in_shadow("#w", ".se-map")
+        ))
+        .await,
+        json!(true)
+    );
+    assert_eq!(
+        b.js(&format!(
+            "return {}.getAttribute('lang');",
+            in_shadow("#w", "article")
+        ))
+        .await,
+        json!("en")
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn events_deep_links_and_the_language_switch() {
+    let body = r#"<div id="w" data-sanctuary-explainer></div>"#;
+    let server = Server::start(files(vec![Page::html("/events.html", page(body, false))]));
+    let b = Browser::start(1024, 2000).await;
+    b.client.goto(&server.url("/events.html")).await.unwrap();
+    b.wait_until("window.__probe.ready.length >= 1", "the widget")
+        .await;
+    b.wait_until(&in_shadow("#w", "[data-jurisdiction='06']"), "the states")
+        .await;
+
+    let q = b.shadow_all("#w", ".se-qa__trigger").await;
+    q[1].click().await.unwrap();
+    b.wait_until("window.__probe.events.length >= 1", "a question event")
+        .await;
+    let qid = b.js("return window.__probe.events[0].detail.id;").await;
+    assert_eq!(
+        b.js("return window.__probe.events[0].type;").await,
+        json!("question")
+    );
+    assert_eq!(
+        b.js("return window.__probe.events[0].detail.open;").await,
+        json!(true)
+    );
+    let hash = b.js("return location.hash;").await;
+    assert_eq!(
+        hash,
+        json!(format!(
+            "#sanctuary-explainer=w/q/{}",
+            qid.as_str().unwrap()
+        ))
+    );
+
+    b.shadow_all("#w", "[data-jurisdiction='48']").await[0]
+        .click()
+        .await
+        .unwrap();
+    b.wait_until(
+        "window.__probe.events.some((e) => e.type === 'jurisdiction')",
+        "a jurisdiction event",
+    )
+    .await;
+    assert_eq!(
+        b.js("return window.__probe.events.find((e) => e.type === 'jurisdiction').detail.id;")
+            .await,
+        json!("48")
+    );
+    assert_eq!(
+        b.js("return location.hash;").await,
+        json!("#sanctuary-explainer=w/j/48")
+    );
+
+    // A shared link restores the selection.
+    b.js("location.reload(); return true;").await;
+    b.wait_until(
+        "window.__probe && window.__probe.ready.length >= 1",
+        "the widget after reload",
+    )
+    .await;
+    b.wait_until(
+        &format!(
+            "{}.textContent === 'Texas'",
+            in_shadow("#w", "#se-detail-title")
+        ),
+        "Texas restored from the link",
+    )
+    .await;
+
+    // The language switch.
+    let es = b.shadow_all("#w", ".se-lang__btn[lang='es']").await;
+    es[0].click().await.unwrap();
+    b.wait_until(
+        &format!(
+            "{}.getAttribute('lang') === 'es'",
+            in_shadow("#w", "article")
+        ),
+        "Spanish",
+    )
+    .await;
+    b.wait_until(
+        "window.__probe.events.some((e) => e.type === 'language' && e.detail.lang === 'es')",
+        "a language event",
+    )
+    .await;
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn the_js_api_and_placeholders_added_later() {
+    let body = r#"<div id="slot"></div>"#;
+    let server = Server::start(files(vec![Page::html("/spa.html", page(body, false))]));
+    let b = Browser::start(1024, 2000).await;
+    b.client.goto(&server.url("/spa.html")).await.unwrap();
+    b.wait_until("window.SanctuaryExplainer", "the API").await;
+    b.js("const el = document.createElement('div'); el.id = 'api';
+          document.querySelector('#slot').append(el);
+          window.SanctuaryExplainer.mount(el, { lang: 'es', view: 'qa' }); return true;")
+        .await;
+    b.wait_until(
+        "window.__probe.ready.includes('api')",
+        "the API-mounted widget",
+    )
+    .await;
+    assert_eq!(
+        b.js(&format!(
+            "return {}.getAttribute('lang');",
+            in_shadow("#api", "article")
+        ))
+        .await,
+        json!("es")
+    );
+
+    // A placeholder added by the page later mounts by itself.
+    b.js("const el = document.createElement('div'); el.id = 'late';
+          el.setAttribute('data-sanctuary-explainer', ''); el.setAttribute('data-view', 'qa');
+          document.body.prepend(el); return true;")
+        .await;
+    b.wait_until(
+        "window.__probe.ready.includes('late')",
+        "the late placeholder",
+    )
+    .await;
+
+    b.js("window.SanctuaryExplainer.unmount(document.querySelector('#api')); return true;")
+        .await;
+    assert_eq!(
+        b.js("return document.querySelector('#api').shadowRoot.childElementCount;")
+            .await,
+        json!(0)
+    );
+    assert_eq!(server.count(WASM), 1);
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn a_newsroom_content_file_replaces_the_story_and_its_errors_are_shown() {
+    let story = json!({
+        "id": "our-story", "lang": "en", "title": "Our own explainer", "as_of": "2025-01-02",
+        "questions": [{ "id": "one", "question": "What is this?", "answer": "Our answer.", "sources": ["s"] }],
+        "sources": [{ "id": "s", "publisher": "Our Paper", "title": "Our report", "date": "2025-01-02" }]
+    });
+    let broken = r#"{ "id": "bad", "lang": "en", "title": "", "as_of": "2025-01-02",
+  "questions": [{ "id": "one", "question": "Q?", "answer": "A.", "sources": ["missing"] }],
+  "sources": [] }"#;
+    let body = r#"<div id="good" data-sanctuary-explainer data-view="qa" data-content="/ours.json"></div>
+<div id="bad" data-sanctuary-explainer data-view="qa" data-content="/broken.json"></div>"#;
+    let server = Server::start(files(vec![
+        Page::html("/content.html", page(body, false)),
+        Page::json("/ours.json", story.to_string()),
+        Page::json("/broken.json", broken),
+    ]));
+    let b = Browser::start(1024, 2000).await;
+    b.client.goto(&server.url("/content.html")).await.unwrap();
+    b.wait_until(
+        "window.__probe.ready.includes('good')",
+        "the newsroom's explainer",
+    )
+    .await;
+    assert_eq!(
+        b.js(&format!(
+            "return {}.textContent;",
+            in_shadow("#good", ".se-title")
+        ))
+        .await,
+        json!("Our own explainer")
+    );
+    b.wait_until(&in_shadow("#bad", ".se-error"), "the error box")
+        .await;
+    let text = b
+        .js(&format!(
+            "return {}.textContent;",
+            in_shadow("#bad", ".se-error")
+        ))
+        .await;
+    let text = text.as_str().unwrap();
+    assert!(text.contains("title: must not be empty"), "{text}");
+    assert!(
+        text.contains("questions[0].sources[0]: unknown source \"missing\""),
+        "{text}"
+    );
+    // The widget asked for nothing but its own directory and the content files.
+    for r in server.requests() {
+        assert!(
+            r.starts_with("/sanctuary-explainer/")
+                || [
+                    "/content.html",
+                    "/probe.js",
+                    "/ours.json",
+                    "/broken.json",
+                    "/hostile.css",
+                    "/favicon.ico"
+                ]
+                .contains(&r.as_str()),
+            "unexpected request {r}"
+        );
+    }
+    b.close().await;
+}
