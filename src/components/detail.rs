@@ -177,7 +177,6 @@ fn designations_section(data: &Dataset, list: &[Designation], lang: Lang, t: &Ui
 }
 
 fn notes_section(data: &Dataset, list: &[Note], lang: Lang, t: &Ui) -> Html {
-    let dl = data_lang(lang);
     html! {
         <section class="se-detail__extra" aria-labelledby="se-detail-notes">
             <h4 class="se-layer__title" id="se-detail-notes">{ t.notes }</h4>
@@ -194,7 +193,7 @@ fn notes_section(data: &Dataset, list: &[Note], lang: Lang, t: &Ui) -> Html {
 }
 
 /// "County · California" for a county or city; "State" for a state.
-fn kind_line(j: &Jurisdiction, t: &Ui) -> String {
+fn kind_line(j: &Jurisdiction, lang: Lang, t: &Ui) -> String {
     let kind = kind_label(j.kind, t);
     match (j.kind, j.state_info()) {
         (Kind::State, _) | (_, None) => kind.to_string(),
@@ -231,7 +230,7 @@ pub fn Detail(props: &DetailProps) -> Html {
                     <span class="se-detail__close-text">{ t.close }</span>
                 </button>
             </div>
-            <p class="se-detail__kind">{ kind_line(j, t) }</p>
+            <p class="se-detail__kind">{ kind_line(j, lang, t) }</p>
             <div class="se-detail__tier">
                 <span class="se-detail__tier-name">{ t.tier }<span class="se-vh">{ ": " }</span></span>
                 <p class="se-tier">{ tier_badge(own.tier, lang) }</p>

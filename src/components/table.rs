@@ -27,7 +27,7 @@ fn next_group() -> String {
 }
 
 /// "State"; "County · California" and "City · California" for local governments.
-fn kind_cell(j: &Jurisdiction, t: &Ui) -> Html {
+fn kind_cell(j: &Jurisdiction, lang: Lang, t: &Ui) -> Html {
     let kind = kind_label(j.kind, t);
     match (j.kind, j.state_info()) {
         (Kind::State, _) | (_, None) => html! { { kind } },
@@ -35,7 +35,7 @@ fn kind_cell(j: &Jurisdiction, t: &Ui) -> Html {
             <>
                 { kind }
                 <span class="se-table__state">
-                    <span class="se-table__dot">{ " · " }</span>{ state.name_in(props.lang) }
+                    <span class="se-table__dot">{ " · " }</span>{ state.name_in(lang) }
                 </span>
             </>
         },
@@ -149,7 +149,7 @@ pub fn JurisdictionTable(props: &TableProps) -> Html {
                 <th scope="row" role="rowheader" class="se-table__cell se-table__cell--name">
                     <button type="button" class="se-table__name" {onclick}>{ j.name_in(props.lang) }</button>
                 </th>
-                <td role="cell" class="se-table__cell se-table__cell--kind" data-label={t.kind}>{ kind_cell(j, t) }</td>
+                <td role="cell" class="se-table__cell se-table__cell--kind" data-label={t.kind}>{ kind_cell(j, props.lang, t) }</td>
                 <td role="cell" class="se-table__cell se-table__cell--tier" data-label={t.tier} data-tier={tier.key()}>
                     <span class="se-tier">{ tier_badge(tier, lang) }</span>
                 </td>
