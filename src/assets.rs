@@ -81,27 +81,53 @@ fn spawn(_: impl std::future::Future<Output = ()> + 'static) {
     // Server-side rendering fetches nothing: the map renders its loading state.
 }
 
+/// How long a geometry download may take before the reader is offered "try again".
+#[cfg(target_arch = "wasm32")]
+const TIMEOUT_MS: i32 = 20_000;
+
 #[cfg(target_arch = "wasm32")]
 async fn fetch(url: &str) -> Result<Layer, String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or("no window")?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+    // Abort a download that hangs, so the map shows its message instead of loading forever.
+    let abort = web_sys::AbortController::new().map_err(|_| "no AbortController")?;
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&abort.signal()));
+    let on_timeout = wasm_bindgen::closure::Closure::once_into_js({
+        let abort = abort.clone();
+        move || abort.abort()
+    });
+    let timer = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            on_timeout.unchecked_ref(),
+            TIMEOUT_MS,
+        )
+        .ok();
+    let result = async {
+        let response: web_sys::Response =
+            JsFuture::from(window.fetch_with_str_and_init(url, &init))
+                .await
+                .map_err(|_| format!("network error or timeout loading {url}"))?
+                .unchecked_into();
+        if !response.ok() {
+            return Err(format!("{url}: HTTP {}", response.status()));
+        }
+        let buffer = JsFuture::from(
+            response
+                .array_buffer()
+                .map_err(|_| format!("{url}: unreadable body"))?,
+        )
         .await
-        .map_err(|_| format!("network error loading {url}"))?
-        .unchecked_into();
-    if !response.ok() {
-        return Err(format!("{url}: HTTP {}", response.status()));
+        .map_err(|_| format!("{url}: the download was interrupted"))?;
+        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+        sanctuary_core::geometry::decode(&bytes).map_err(|e| format!("{url}: {e}"))
     }
-    let buffer = JsFuture::from(
-        response
-            .array_buffer()
-            .map_err(|_| format!("{url}: unreadable body"))?,
-    )
-    .await
-    .map_err(|_| format!("{url}: the download was interrupted"))?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    sanctuary_core::geometry::decode(&bytes).map_err(|e| format!("{url}: {e}"))
+    .await;
+    if let Some(t) = timer {
+        window.clear_timeout_with_handle(t);
+    }
+    result
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -394,7 +394,7 @@ async fn data_is_rendered_as_text() {
 }
 
 #[wasm_bindgen_test]
-async fn spanish_labels_and_english_data() {
+async fn spanish_labels_and_spanish_data() {
     let props = yew::props!(DetailProps {
         data: default_dataset(),
         id: AttrValue::from("06037"),
@@ -408,12 +408,19 @@ async fn spanish_labels_and_english_data() {
         "Ley estatal que se aplica aquí: California"
     );
     assert!(squash(&d.text(".se-policy__meta")).contains("Firma: 5 de octubre de 2017"));
+    // The data's summaries are translated; law names stay as enacted, marked as English.
+    let ca = default_dataset();
+    let sb54 = &ca.jurisdiction("06").unwrap().policies[0];
+    assert_eq!(d.text(".se-policy__summary"), sb54.summary_in(Lang::Es));
+    assert_ne!(
+        sb54.summary_in(Lang::Es),
+        sb54.summary,
+        "a Spanish summary exists"
+    );
+    assert_eq!(d.one(".se-policy__summary").get_attribute("lang"), None);
     assert_eq!(
-        d.one(".se-policy__summary")
-            .get_attribute("lang")
-            .as_deref(),
-        Some("en"),
-        "the data's English text is marked as English"
+        d.one(".se-policy__law").get_attribute("lang").as_deref(),
+        Some("en")
     );
     assert_eq!(
         squash(&d.text(".se-detail__asof")),

@@ -7,8 +7,13 @@ mod support;
 
 use support::{Browser, Page, Server};
 
-const WASM: &str = "/sanctuary-explainer/sanctuary_explainer_bg.wasm";
-const GLUE: &str = "/sanctuary-explainer/sanctuary_explainer.js";
+/// The request paths of the wasm and its glue (content-hashed names: see `support::asset`).
+fn wasm() -> String {
+    support::asset("sanctuary_explainer_bg", "wasm")
+}
+fn glue() -> String {
+    support::asset("sanctuary_explainer", "js")
+}
 
 fn two_widgets_page() -> Page {
     Page::html(
@@ -60,12 +65,16 @@ async fn two_widgets_load_the_wasm_once_and_work_independently() {
         "each host dispatched ready once"
     );
     assert_eq!(
-        server.count(WASM),
+        server.count(&wasm()),
         1,
         "the wasm is requested once per page: {:?}",
         server.requests()
     );
-    assert_eq!(server.count(GLUE), 1, "the glue is requested once per page");
+    assert_eq!(
+        server.count(&glue()),
+        1,
+        "the glue is requested once per page"
+    );
 
     // A real click inside widget a's shadow root changes only widget a.
     let a = b.shadow_all("#a", ".se-qa__trigger").await;
@@ -165,8 +174,8 @@ fn shape(host: &str, id: &str) -> String {
 #[tokio::test]
 #[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
 async fn counties_are_fetched_lazily_once_for_every_widget() {
-    const STATES: &str = "/sanctuary-explainer/geo/states.bin";
-    const CA_COUNTIES: &str = "/sanctuary-explainer/geo/counties/06.bin";
+    let states = format!("{}states.bin", support::geo_dir());
+    let ca_counties = format!("{}counties/06.bin", support::geo_dir());
     let server = Server::start(vec![two_maps_page()]);
     let b = Browser::start(1280, 900).await;
     b.client.goto(&server.url("/maps.html")).await.unwrap();
@@ -178,7 +187,7 @@ async fn counties_are_fetched_lazily_once_for_every_widget() {
     )
     .await;
     assert_eq!(
-        server.count(STATES),
+        server.count(&states),
         1,
         "states are fetched once for the page"
     );
@@ -201,7 +210,7 @@ async fn counties_are_fetched_lazily_once_for_every_widget() {
     zoom[0].click().await.unwrap();
     b.wait_until(&shape("#a", "06037"), "Los Angeles County in widget a")
         .await;
-    assert_eq!(server.count(CA_COUNTIES), 1);
+    assert_eq!(server.count(&ca_counties), 1);
     assert!(
         b.js(&format!("return !{};", shape("#b", "06037"))).await == serde_json::json!(true),
         "widget b is still on the national map"
@@ -224,7 +233,7 @@ async fn counties_are_fetched_lazily_once_for_every_widget() {
     b.wait_until(&shape("#b", "06037"), "Los Angeles County in widget b")
         .await;
     assert_eq!(
-        server.count(CA_COUNTIES),
+        server.count(&ca_counties),
         1,
         "the county file is shared: {:?}",
         server.requests()

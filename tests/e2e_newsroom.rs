@@ -8,7 +8,10 @@ mod support;
 use serde_json::{json, Value};
 use support::{Browser, Page, Server};
 
-const WASM: &str = "/sanctuary-explainer/sanctuary_explainer_bg.wasm";
+/// The wasm's request path (a content-hashed name: see `support::asset`).
+fn wasm() -> String {
+    support::asset("sanctuary_explainer_bg", "wasm")
+}
 
 /// The CSP line from EMBEDDING.md: no inline script, no inline style.
 const CSP: &str =
@@ -105,7 +108,7 @@ async fn three_widgets_on_a_strict_csp_page_with_hostile_css() {
         "the map's states",
     )
     .await;
-    assert_eq!(server.count(WASM), 1, "one wasm for three widgets");
+    assert_eq!(server.count(&wasm()), 1, "one wasm for three widgets");
 
     // English map only; Spanish Q&A only; dark with both.
     assert_eq!(
@@ -238,7 +241,7 @@ async fn the_wasm_loads_only_when_a_placeholder_nears_the_viewport() {
     .await;
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     assert_eq!(
-        server.count(WASM),
+        server.count(&wasm()),
         0,
         "nothing loads for a placeholder six screens down"
     );
@@ -256,7 +259,7 @@ async fn the_wasm_loads_only_when_a_placeholder_nears_the_viewport() {
         "the widget after scrolling",
     )
     .await;
-    assert_eq!(server.count(WASM), 1);
+    assert_eq!(server.count(&wasm()), 1);
     b.close().await;
 }
 
@@ -440,7 +443,7 @@ async fn the_js_api_and_placeholders_added_later() {
             .await,
         json!(0)
     );
-    assert_eq!(server.count(WASM), 1);
+    assert_eq!(server.count(&wasm()), 1);
     b.close().await;
 }
 

@@ -29,6 +29,19 @@ impl Direction {
     }
 }
 
+/// `v` with at most two decimals, for SVG attributes, without float formatting (which would
+/// pull `core::fmt`'s float printing, some 20 KB, into the wasm).
+pub fn fixed2(v: f32) -> String {
+    let hundredths = (f64::from(v) * 100.0).round() as i64;
+    let sign = if hundredths < 0 { "-" } else { "" };
+    let a = hundredths.unsigned_abs();
+    match a % 100 {
+        0 => format!("{sign}{}", a / 100),
+        f if f % 10 == 0 => format!("{sign}{}.{}", a / 100, f / 10),
+        f => format!("{sign}{}.{:02}", a / 100, f),
+    }
+}
+
 /// The index of the point nearest to `points[from]` in `dir`: among points within 60° either
 /// side of the direction, the one with the smallest distance, off-axis distance counting double.
 /// `None` when nothing lies that way.
@@ -161,6 +174,16 @@ mod tests {
             "nothing further east"
         );
         assert_eq!(nearest(&PTS, 9, Direction::Right), None, "no such start");
+    }
+
+    #[test]
+    fn fixed2_formats_like_a_person_would() {
+        assert_eq!(fixed2(0.0), "0");
+        assert_eq!(fixed2(975.0), "975");
+        assert_eq!(fixed2(12.5), "12.5");
+        assert_eq!(fixed2(-3.456), "-3.46");
+        assert_eq!(fixed2(0.05), "0.05");
+        assert_eq!(fixed2(-0.004), "0");
     }
 
     #[test]

@@ -519,6 +519,24 @@ const US_BOXES: [(f64, f64, f64, f64); 4] = [
     (-160.3, 18.8, -154.7, 22.3), // Hawaii
 ];
 
+/// A coordinate for a message, up to 6 decimals, without float formatting (which would add
+/// some 20 KB of float printing to the wasm, where this validation also runs).
+fn coord(v: f64) -> String {
+    if !v.is_finite() {
+        return "not a number".into();
+    }
+    let millionths = (v * 1e6).round() as i64;
+    let sign = if millionths < 0 { "-" } else { "" };
+    let a = millionths.unsigned_abs();
+    let frac = format!("{:06}", a % 1_000_000);
+    let frac = frac.trim_end_matches('0');
+    if frac.is_empty() {
+        format!("{sign}{}", a / 1_000_000)
+    } else {
+        format!("{sign}{}.{frac}", a / 1_000_000)
+    }
+}
+
 /// Whether (lon, lat) falls in one of the boxes around the lower 48, Alaska and Hawaii.
 pub fn in_us(lon: f64, lat: f64) -> bool {
     US_BOXES
@@ -1010,7 +1028,7 @@ fn check_coordinates(p: &mut Problems, at: &Path, j: &Jurisdiction) {
             if !in_us(lon, lat) {
                 p.push(
                     at.key("lon"),
-                    format!("lon = {lon}, lat = {lat} is outside the United States on the map (lower 48, Alaska, Hawaii): check the signs and that lon and lat are not swapped"),
+                    format!("lon = {}, lat = {} is outside the United States on the map (lower 48, Alaska, Hawaii): check the signs and that lon and lat are not swapped", coord(lon), coord(lat)),
                 );
             }
         }

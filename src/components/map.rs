@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use sanctuary_core::geometry::Layer;
 use sanctuary_core::i18n::{ui, Lang};
-use sanctuary_core::mapnav::{fit, nearest, Direction, View};
+use sanctuary_core::mapnav::{fit, fixed2, nearest, Direction, View};
 use sanctuary_core::policy::{Dataset, Kind, Tier};
 use sanctuary_core::projection::{AlbersUsa, US_ATLAS_HEIGHT, US_ATLAS_WIDTH};
 use web_sys::KeyboardEvent;
@@ -144,7 +144,7 @@ pub fn UsMap(props: &MapProps) -> Html {
             let retry = props.on_retry.reform(|_| ());
             return html! {
                 <div class="se-map__frame se-map__frame--message" role="status">
-                    <p>{ t.counties_failed }</p>
+                    <p>{ t.map_failed }</p>
                     <button type="button" class="se-button" onclick={retry}>{ t.retry }</button>
                 </div>
             };
@@ -286,8 +286,8 @@ pub fn UsMap(props: &MapProps) -> Html {
             None => html! {
                 <circle key={id.to_string()} id={option_id(&id)} role="option" aria-selected={is_selected.to_string()}
                     aria-label={label} data-jurisdiction={id.clone()} class={class}
-                    cx={p.at[0].to_string()} cy={p.at[1].to_string()} r={(6.0 * scale).to_string()}
-                    stroke-width={(1.5 * scale).to_string()}
+                    cx={fixed2(p.at[0])} cy={fixed2(p.at[1])} r={fixed2(6.0 * scale)}
+                    stroke-width={fixed2(1.5 * scale)}
                     {onclick} {onmouseenter} />
             },
         }
@@ -314,7 +314,7 @@ pub fn UsMap(props: &MapProps) -> Html {
         let top = (p.at[1] - vb[1]) / vb[3] * 100.0;
         html! {
             <div class={classes!("se-tip", (left > 60.0).then_some("se-tip--left"))}
-                data-left={format!("{left:.2}")} data-top={format!("{top:.2}")} aria-hidden="true">
+                data-left={fixed2(left)} data-top={fixed2(top)} aria-hidden="true">
                 <span class={classes!("se-swatch", format!("se-swatch--{}", p.tier.key()))}></span>
                 <strong>{ &p.name }</strong>{ " · " }{ p.tier.label(props.lang) }
             </div>
@@ -324,12 +324,18 @@ pub fn UsMap(props: &MapProps) -> Html {
         let left = (p.at[0] - vb[0]) / vb[2] * 100.0;
         let top = (p.at[1] - vb[1]) / vb[3] * 100.0;
         html! {
-            <span class={classes!("se-city-label", (left > 75.0).then_some("se-city-label--left"))} data-left={format!("{left:.2}")} data-top={format!("{top:.2}")}
+            <span class={classes!("se-city-label", (left > 75.0).then_some("se-city-label--left"))} data-left={fixed2(left)} data-top={fixed2(top)}
                 aria-hidden="true">{ &p.name }</span>
         }
     }).collect();
 
-    let view_box = format!("{} {} {} {}", vb[0], vb[1], vb[2], vb[3]);
+    let view_box = format!(
+        "{} {} {} {}",
+        fixed2(vb[0]),
+        fixed2(vb[1]),
+        fixed2(vb[2]),
+        fixed2(vb[3])
+    );
     html! {
         <div class={classes!("se-map__frame", (*focused).then_some("is-focused"))} ref={frame.clone()}>
             <svg class="se-map__svg" viewBox={view_box} role="listbox" tabindex="0"
@@ -339,12 +345,12 @@ pub fn UsMap(props: &MapProps) -> Html {
                 {onkeydown} {onfocus} {onblur} {onmouseleave}>
                 <defs>
                     <pattern id="se-pat-bans" patternUnits="userSpaceOnUse" width="6" height="6"
-                        patternTransform={format!("rotate(45) scale({scale})")}>
+                        patternTransform={format!("rotate(45) scale({})", fixed2(scale))}>
                         <rect width="6" height="6" class="se-pat-bans-bg" />
                         <rect width="2.2" height="6" class="se-pat-bans-line" />
                     </pattern>
                     <pattern id="se-pat-unknown" patternUnits="userSpaceOnUse" width="5" height="5"
-                        patternTransform={format!("scale({scale})")}>
+                        patternTransform={format!("scale({})", fixed2(scale))}>
                         <rect width="5" height="5" class="se-pat-unknown-bg" />
                         <circle cx="2.5" cy="2.5" r="0.8" class="se-pat-unknown-dot" />
                     </pattern>

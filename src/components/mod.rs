@@ -7,6 +7,7 @@ mod map;
 mod map_section;
 mod qa;
 mod sources;
+mod static_view;
 mod table;
 
 pub use detail::{Detail, DetailProps};
@@ -15,6 +16,7 @@ pub use map::{places, view_box, Legend, Place, UsMap};
 pub use map_section::{MapSection, MapSectionProps};
 pub use qa::{QaCard, QaProps};
 pub use sources::SourceList;
+pub use static_view::{StaticExplainer, StaticProps};
 pub use table::{JurisdictionTable, TableProps};
 
 /// Focuses the first element matching `selector` inside `root` (HTML or SVG).

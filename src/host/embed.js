@@ -16,7 +16,7 @@
   // Assets live beside embed.js, wherever the newsroom hosts it.
   var base = new URL(".", (script && script.src) || document.baseURI).href;
   // `cargo xtask dist` replaces this line with the content-hashed names of this build.
-  var FILES = { glue: "sanctuary_explainer.js", wasm: "sanctuary_explainer_bg.wasm" };
+  var FILES = { glue: "sanctuary_explainer.js", wasm: "sanctuary_explainer_bg.wasm", geo: "geo/" };
   // Space reserved per view before the wasm arrives: max(min, share × width + fixed), measured
   // to be at least the widget's first height from 320 to 1280 px (the map is 975:610; the Q&A's
   // questions wrap less as the width grows). The widget keeps the space until the reader first
@@ -42,12 +42,54 @@
   }
 
   function reserve(el) {
-    // Only an empty placeholder: a pasted static fallback already takes its space.
-    if (el.shadowRoot || el.children.length) return;
+    if (el.shadowRoot) return;
     var view = el.getAttribute("data-view");
     var r = RESERVE[view] || RESERVE.both;
-    var width = el.getBoundingClientRect().width || 0;
-    el.style.minHeight = Math.round(Math.max(r[2], width * r[0] + r[1])) + "px";
+    var box = el.getBoundingClientRect();
+    // A pasted static fallback keeps at least its own height.
+    var h = Math.max(r[2], box.width * r[0] + r[1], el.children.length ? box.height : 0);
+    el.style.minHeight = Math.round(h) + "px";
+  }
+
+  // Shown when the widget cannot load and the placeholder has no static fallback: a short
+  // message for the reader and a way to try again. Built with DOM calls and a constructable
+  // stylesheet, so it works under a strict CSP. The wording follows the page's language.
+  var MESSAGE = {
+    en: ["This interactive explainer could not load.", "Try again"],
+    es: ["No se pudo cargar este explicativo interactivo.", "Reintentar"]
+  };
+  var MESSAGE_CSS = ":host{display:block}p{margin:0 0 8px;font:16px/1.5 system-ui,sans-serif;color:#1b1b1b}" +
+    "button{font:600 15px system-ui,sans-serif;min-height:44px;padding:8px 16px;border:1px solid #1d4f91;" +
+    "border-radius:4px;background:#fff;color:#1d4f91;cursor:pointer}" +
+    "div{border:1px solid #d6d6d6;border-radius:4px;padding:16px;background:#fff}";
+
+  function showFailure(el) {
+    if (el.children.length && !el.shadowRoot) return; // the static fallback stays visible
+    var root = el.shadowRoot || el.attachShadow({ mode: "open" });
+    var lang = (el.getAttribute("data-lang") || document.documentElement.lang || "en").slice(0, 2);
+    var text = MESSAGE[lang] || MESSAGE.en;
+    try {
+      var sheet = new CSSStyleSheet();
+      sheet.replaceSync(MESSAGE_CSS);
+      root.adoptedStyleSheets = [sheet];
+    } catch (e) { /* unstyled is still usable */ }
+    var box = document.createElement("div");
+    box.setAttribute("role", "alert");
+    box.className = "se-load-error";
+    var p = document.createElement("p");
+    p.textContent = text[0];
+    var retry = document.createElement("button");
+    retry.type = "button";
+    retry.textContent = text[1];
+    retry.addEventListener("click", function () {
+      root.replaceChildren();
+      loading = null; // fetch again
+      state.set(el, "waiting");
+      start(el);
+    });
+    box.append(p, retry);
+    root.replaceChildren(box);
+    el.style.minHeight = "";
   }
 
   function start(el) {
@@ -55,11 +97,12 @@
     state.set(el, "mounting");
     load().then(function (m) {
       if (state.get(el) !== "mounting") return; // unmounted meanwhile
-      m.mount(el, base);
+      m.mount(el, base, FILES.geo);
       state.set(el, "mounted");
     }).catch(function (err) {
       state.set(el, "failed");
       console.error(NAME + ": could not load the widget from " + base + " (the page's text stays as it is)", err);
+      showFailure(el);
     });
   }
 

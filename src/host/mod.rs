@@ -144,6 +144,30 @@ fn start_lang(options: &Options, host: &HtmlElement) -> Lang {
     })
 }
 
+thread_local! {
+    static PANICS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Our panic hook, set instead of yew's default: one clear console message naming the widget,
+/// then silence (a page must not fill its console because of an embed). It only concerns this
+/// wasm instance; nothing of the host page's own error handling is touched.
+fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        yew::set_custom_panic_hook(Box::new(|info| {
+            let n = PANICS.with(|p| {
+                p.set(p.get() + 1);
+                p.get()
+            });
+            if n == 1 {
+                gloo::console::error!(format!(
+                    "sanctuary-explainer: internal error, the explainer may stop responding (the rest of the page is not affected): {info}"
+                ));
+            }
+        }));
+    });
+}
+
 /// Mounts one widget into `host`: an open shadow root, the stylesheet, and the yew app.
 /// `assets` is the widget's asset directory (where embed.js was served from), ending in `/`.
 /// Mounting a host twice does nothing the second time.
@@ -152,6 +176,7 @@ pub fn mount(host: HtmlElement, assets: String) -> Result<(), JsValue> {
     if APPS.with(|apps| apps.borrow().iter().any(|(h, _)| h == &host)) {
         return Ok(());
     }
+    install_panic_hook();
     APPS.with(|apps| apps.borrow_mut().push((host.clone(), None)));
     let options = options::read(&host);
     let root = shadow_root(&host)?;

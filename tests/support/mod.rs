@@ -32,6 +32,49 @@ fn free_port() -> u16 {
         .port()
 }
 
+/// The names `cargo xtask dist` gives the widget's files: `<stem>.<hash>.<ext>` and
+/// `geo-<hash>/` (a content hash of hex digits), embed.js being the only stable name.
+fn is_content_hash(s: &str) -> bool {
+    s.len() >= 8 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// The names in dist/sanctuary-explainer/ that `matches` accepts; exactly one is expected.
+fn one_asset(what: &str, matches: impl Fn(&str) -> bool) -> String {
+    let dir = env_path("SANCTUARY_DIST").join("sanctuary-explainer");
+    let mut found: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|name| matches(name))
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "exactly one {what} in {}: {found:?}",
+        dir.display()
+    );
+    format!("/sanctuary-explainer/{}", found.remove(0))
+}
+
+/// The request path of dist's `<prefix>.<hash>.<ext>`, e.g.
+/// `asset("sanctuary_explainer_bg", "wasm")` → `/sanctuary-explainer/sanctuary_explainer_bg.3f9a1c2e4b.wasm`.
+pub fn asset(prefix: &str, ext: &str) -> String {
+    one_asset(&format!("{prefix}.<hash>.{ext}"), |name| {
+        name.strip_prefix(prefix)
+            .and_then(|n| n.strip_prefix('.'))
+            .and_then(|n| n.strip_suffix(ext))
+            .and_then(|n| n.strip_suffix('.'))
+            .is_some_and(is_content_hash)
+    })
+}
+
+/// The request path of dist's content-hashed geometry directory, ending in `/`:
+/// `/sanctuary-explainer/geo-<hash>/` (holding `states.bin` and `counties/<FIPS>.bin`).
+pub fn geo_dir() -> String {
+    one_asset("geo-<hash>/", |name| {
+        name.strip_prefix("geo-").is_some_and(is_content_hash)
+    }) + "/"
+}
+
 /// A file the test serves itself, beside the files of dist/.
 pub struct Page {
     pub path: &'static str,

@@ -3,11 +3,15 @@
 //! - `serve [--port N]`: build `dist/` and serve the demo on http://127.0.0.1:8080
 //! - `test`: every test layer (format, lint, native, browser, end to end)
 //! - `dist`: build `dist/` only
+//! - `check [--json] <file>...`: the editors' check of story and data files (`check.rs`)
 //!
 //! Every command installs what it needs and is missing (wasm target, wasm-bindgen-cli at the
 //! version in Cargo.lock, npm packages from package-lock.json, Chromium and ChromeDriver).
 
+mod bench;
+mod check;
 mod dist;
+mod fuzz;
 mod geo;
 mod serve;
 mod test;
@@ -31,7 +35,11 @@ const USAGE: &str = "usage: cargo xtask <command>
 commands:
   serve [--port N]   build dist/ and serve the demo article (default http://127.0.0.1:8080)
   test               run every test: fmt, clippy, native, browser (wasm-bindgen-test), end to end
-  dist               build dist/ (the demo page and the CDN directory dist/sanctuary-explainer/)";
+  dist               build dist/ (the demo page and the CDN directory dist/sanctuary-explainer/)
+  check [--json] <file>...
+                     check story and data files (TOML, or .json): every problem as file:line:column;
+                     --json writes the checked file as JSON (the form data-content takes)
+  bench              measure bytes, load time, interaction, memory in Chromium, next to a plain-JS peer";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -48,6 +56,8 @@ fn main() -> ExitCode {
         }
         Some("test") => test::run(),
         Some("dist") => dist::build().map(|_| ()),
+        Some("check") => return check::command(&args[1..]),
+        Some("bench") => bench::run(),
         Some("help" | "--help" | "-h") | None => {
             println!("{USAGE}");
             Ok(())

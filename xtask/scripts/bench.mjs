@@ -1,0 +1,480 @@
+// The benchmark: our widget and its plain-JavaScript peer, measured the same way in headless
+// Chromium over CDP. `cargo xtask bench` lays out and serves the site, then runs
+//   node xtask/scripts/bench.mjs <base url> <out json>
+// which prints a Markdown table and writes the raw figures as JSON. See BENCHMARKS.md.
+//
+// Environment: CHROMIUM (default /usr/bin/chromium), BENCH_RUNS (timed loads per site and CPU
+// rate, default 9), BENCH_TRACE_RUNS (traced loads, default 3), BENCH_CLICKS (default 9).
+import { chromium } from "playwright-core";
+import { gzipSync, brotliCompressSync, constants as Z } from "node:zlib";
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import os from "node:os";
+
+const [base, outFile] = process.argv.slice(2);
+if (!base || !outFile) {
+  console.error("usage: node xtask/scripts/bench.mjs <base url> <out json>");
+  process.exit(2);
+}
+const RUNS = Number(process.env.BENCH_RUNS || 9);
+const TRACE_RUNS = Number(process.env.BENCH_TRACE_RUNS || 3);
+const CLICKS = Number(process.env.BENCH_CLICKS || 9);
+const RATES = [1, 4];
+const VIEWPORT = { width: 1280, height: 800 };
+const TIMEOUT = 120_000;
+const KB = 1024;
+const STATE = "06"; // California: the counties view
+const manifest = await (await fetch(new URL("bench.json", base))).json();
+const SITES = manifest.sites;
+const MANY = manifest.many;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run"],
+});
+const started = Date.now();
+const log = (msg) => console.error(`bench: [${((Date.now() - started) / 1000).toFixed(0)}s] ${msg}`);
+
+// ---------------------------------------------------------------------------------------------
+// In the page, before any of its scripts: when each widget is ready and its map drawn, long
+// tasks, layout shifts. Every shadow root gets a MutationObserver until its first
+// [data-jurisdiction] appears. `__bench.until(n)` resolves once n widgets are ready and drawn.
+const INSTRUMENT = `(() => {
+  const B = window.__bench = { ready: [], drawn: [], longtasks: [], shifts: [], waiters: [] };
+  const check = () => {
+    B.waiters = B.waiters.filter(([n, resolve]) => {
+      if (B.ready.length >= n && B.drawn.length >= n) { resolve(); return false; }
+      return true;
+    });
+  };
+  B.until = (n) => new Promise((resolve) => { B.waiters.push([n, resolve]); check(); });
+  document.addEventListener("sanctuary-explainer:ready", () => { B.ready.push(performance.now()); check(); }, true);
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) B.longtasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: "longtask", buffered: true });
+  } catch (e) {}
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (!e.hadRecentInput) B.shifts.push({ start: e.startTime, value: e.value });
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+  } catch (e) {}
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attach.call(this, init);
+    const mo = new MutationObserver(() => {
+      if (root.querySelector("[data-jurisdiction]")) {
+        mo.disconnect();
+        B.drawn.push(performance.now());
+        check();
+      }
+    });
+    mo.observe(root, { childList: true, subtree: true });
+    return root;
+  };
+})();`;
+
+// ---------------------------------------------------------------------------------------------
+// Helpers.
+const median = (xs) => {
+  const s = xs.filter((x) => x != null && !Number.isNaN(x)).sort((a, b) => a - b);
+  if (!s.length) return null;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const max = (xs) => (xs.length ? Math.max(...xs) : null);
+const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+const siteUrl = (path) => new URL(path, base).href;
+
+function header(headers, name) {
+  for (const [k, v] of Object.entries(headers || {})) if (k.toLowerCase() === name) return v;
+  return null;
+}
+
+const sizeCache = new Map();
+function compressed(buf) {
+  return {
+    raw: buf.length,
+    gzip: gzipSync(buf, { level: 9 }).length,
+    br: brotliCompressSync(buf, {
+      params: { [Z.BROTLI_PARAM_QUALITY]: 11, [Z.BROTLI_PARAM_LGWIN]: 24, [Z.BROTLI_PARAM_SIZE_HINT]: buf.length },
+    }).length,
+  };
+}
+// Raw size of what a URL serves (asked for without compression), and its gzip -9 / brotli 11.
+async function sizes(url) {
+  if (!sizeCache.has(url)) {
+    const r = await fetch(url, { headers: { "accept-encoding": "identity" } });
+    sizeCache.set(url, compressed(Buffer.from(await r.arrayBuffer())));
+  }
+  return sizeCache.get(url);
+}
+
+async function open(rate) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const s = { context, page, cdp, net: new Map(), phase: "load", errors: [] };
+  cdp.on("Network.requestWillBeSent", (e) => {
+    s.net.set(e.requestId, { url: e.request.url, phase: s.phase, time: e.timestamp });
+  });
+  cdp.on("Network.responseReceived", (e) => {
+    const r = s.net.get(e.requestId);
+    if (r) Object.assign(r, { status: e.response.status, encoding: header(e.response.headers, "content-encoding") });
+  });
+  cdp.on("Network.loadingFinished", (e) => {
+    const r = s.net.get(e.requestId);
+    if (r) r.wire = e.encodedDataLength;
+  });
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  await cdp.send("Performance.enable");
+  if (rate !== 1) await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+  await page.addInitScript(INSTRUMENT);
+  page.on("pageerror", (e) => s.errors.push(String(e)));
+  page.on("console", (m) => { if (m.type() === "error") s.errors.push(m.text()); });
+  return s;
+}
+
+async function close(s) {
+  if (s.errors.length) log(`page errors: ${s.errors.join(" | ")}`);
+  await s.context.close();
+}
+
+// Loads a page and waits until `n` widgets are ready and drawn, then lets it settle (two frames
+// and 500 ms) so that late long tasks and layout shifts are counted.
+async function load(s, path, n = 1, beforeWait) {
+  await s.page.goto(siteUrl(path), { waitUntil: "load", timeout: TIMEOUT });
+  if (beforeWait) await beforeWait(s);
+  await s.page.evaluate((n) => window.__bench.until(n), n);
+  return s.page.evaluate(() => new Promise((resolve) => {
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => {
+      const B = window.__bench;
+      resolve({
+        ready: B.ready, drawn: B.drawn,
+        longest: max(B.longtasks.map((t) => t.duration)) ?? 0,
+        longtasks: B.longtasks.length,
+        cls: B.shifts.reduce((a, e) => a + e.value, 0),
+      });
+      function max(xs) { return xs.length ? Math.max(...xs) : null; }
+    }, 500)));
+  }));
+}
+
+// The requests under a site's asset directory, with the bytes on the wire and the file sizes.
+async function assetRequests(s, site, phase) {
+  const prefix = siteUrl(site.assets);
+  const rows = [];
+  for (const r of [...s.net.values()].sort((a, b) => a.time - b.time)) {
+    if (r.phase !== phase || !r.url.startsWith(prefix) || r.status !== 200) continue;
+    rows.push({ file: r.url.slice(prefix.length), encoding: r.encoding || "identity", wire: r.wire ?? null,
+                ...(await sizes(r.url)) });
+  }
+  return rows;
+}
+
+const totals = (rows) => ({
+  raw: sum(rows.map((r) => r.raw)), gzip: sum(rows.map((r) => r.gzip)), br: sum(rows.map((r) => r.br)),
+  wire: sum(rows.map((r) => r.wire || 0)),
+});
+
+// ---------------------------------------------------------------------------------------------
+// In the page: click timings. Each click is dispatched in the page; the time runs from just
+// before the dispatch to (dom) the MutationObserver seeing the attribute flip, (layout) the same
+// plus a forced style and layout, (frame) the next animation frame after that.
+async function clickTimes(page, kind, clicks) {
+  return page.evaluate(async ({ kind, clicks, state }) => {
+    const root = document.querySelector("[data-sanctuary-explainer]").shadowRoot;
+    const pause = (ms) => new Promise((r) => setTimeout(r, ms));
+    let targets;
+    if (kind === "qa") {
+      const ids = [...root.querySelectorAll(".se-qa__trigger")].map((b) => b.id);
+      targets = Array.from({ length: clicks }, (_, i) => ids[Math.floor(i / 2) % ids.length]);
+    } else {
+      const ids = [...root.querySelectorAll(".se-map__shapes [data-jurisdiction]")]
+        .map((p) => p.getAttribute("data-jurisdiction")).filter((id) => id.startsWith(state) && id !== state);
+      const step = Math.max(1, Math.floor(ids.length / clicks));
+      targets = Array.from({ length: clicks }, (_, i) => ids[(i * step + 1) % ids.length]);
+    }
+    const find = (id) => kind === "qa" ? root.getElementById(id) : root.querySelector(`[data-jurisdiction="${id}"]`);
+    const attr = kind === "qa" ? "aria-expanded" : "aria-selected";
+    const out = [];
+    for (const id of targets) {
+      const before = find(id).getAttribute(attr);
+      const want = kind === "qa" ? (before === "true" ? "false" : "true") : "true";
+      const t = await new Promise((resolve) => {
+        let t0 = 0;
+        const mo = new MutationObserver(() => {
+          const el = find(id);
+          if (!el || el.getAttribute(attr) !== want) return;
+          const dom = performance.now() - t0;
+          mo.disconnect();
+          root.host.getBoundingClientRect(); // style and layout, now
+          const layout = performance.now() - t0;
+          requestAnimationFrame(() => resolve({ dom, layout, frame: performance.now() - t0 }));
+        });
+        mo.observe(root, { attributes: true, childList: true, subtree: true });
+        const el = find(id);
+        t0 = performance.now();
+        if (kind === "qa") el.click();
+        else el.dispatchEvent(new MouseEvent("click", { bubbles: true, composed: true, cancelable: true, view: window }));
+      });
+      out.push(t);
+      await pause(150);
+    }
+    return out;
+  }, { kind, clicks, state: STATE });
+}
+
+// Select the state, then its "Show counties and cities"; the time runs from that click to the
+// first county of the state in the DOM (the counties download included).
+async function zoomIntoState(page) {
+  return page.evaluate(async (state) => {
+    const root = document.querySelector("[data-sanctuary-explainer]").shadowRoot;
+    const waitFor = (sel) => new Promise((resolve) => {
+      const el = root.querySelector(sel);
+      if (el) return resolve(el);
+      const mo = new MutationObserver(() => {
+        const e = root.querySelector(sel);
+        if (e) { mo.disconnect(); resolve(e); }
+      });
+      mo.observe(root, { childList: true, subtree: true, attributes: true });
+    });
+    root.querySelector(`[data-jurisdiction="${state}"]`)
+      .dispatchEvent(new MouseEvent("click", { bubbles: true, composed: true, cancelable: true, view: window }));
+    const zoom = await waitFor(".se-detail__zoom");
+    const t0 = performance.now();
+    zoom.click();
+    await waitFor(`.se-map__shapes [data-jurisdiction^="${state}"]:not([data-jurisdiction="${state}"])`);
+    return performance.now() - t0;
+  }, STATE);
+}
+
+// JS heap (after a full GC), the wasm memory, DOM nodes.
+async function memory(s, site) {
+  const wasm = await s.page.evaluate(async (assets) => {
+    const prefix = new URL(assets, location.href).href;
+    const names = performance.getEntriesByType("resource").map((e) => e.name).filter((n) => n.startsWith(prefix));
+    if (!names.some((n) => /\.wasm$/.test(new URL(n).pathname))) return 0;
+    // The wasm-bindgen glue: importing it again gives the same module, whose init function
+    // returns the instance's exports (memory included) once initialized.
+    for (const url of names.filter((n) => /\.js$/.test(new URL(n).pathname) && !/\/embed[^/]*$/.test(new URL(n).pathname))) {
+      try {
+        const m = await import(url);
+        if (typeof m.default !== "function" || typeof m.mount !== "function") continue;
+        const exports = await m.default();
+        if (exports && exports.memory) return exports.memory.buffer.byteLength;
+      } catch (e) { /* not the glue */ }
+    }
+    return null;
+  }, site.assets);
+  await s.cdp.send("HeapProfiler.collectGarbage");
+  await s.cdp.send("HeapProfiler.collectGarbage");
+  const heap = await s.cdp.send("Runtime.getHeapUsage");
+  const { metrics } = await s.cdp.send("Performance.getMetrics");
+  const metric = (name) => metrics.find((m) => m.name === name)?.value ?? null;
+  const js = metric("JSHeapUsedSize");
+  return {
+    jsHeapUsed: js, jsHeapTotal: metric("JSHeapTotalSize"), heapUsage: heap, wasmMemory: wasm,
+    total: js + (wasm || 0), nodes: metric("Nodes"), layoutObjects: metric("LayoutObjects"),
+  };
+}
+
+// The longest main-thread task during a load, from a Chromium trace (RunTask events of the
+// page's renderer main thread between navigation and the end of the settle time).
+async function tracedLoad(site, rate) {
+  const s = await open(rate);
+  await browser.startTracing(s.page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"] });
+  await load(s, site.one, 1);
+  const trace = JSON.parse((await browser.stopTracing()).toString("utf8"));
+  await close(s);
+  const events = trace.traceEvents || trace;
+  const mains = new Set(events.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain")
+    .map((e) => `${e.pid}:${e.tid}`));
+  // The renderer that parsed our page.
+  const pageUrl = siteUrl(site.one);
+  const parse = events.find((e) => e.name === "ParseHTML" && e.args?.beginData?.url === pageUrl);
+  const key = parse ? `${parse.pid}:${parse.tid}` : null;
+  const tasks = events.filter((e) => e.name === "RunTask" && e.ph === "X" && (key ? `${e.pid}:${e.tid}` === key : mains.has(`${e.pid}:${e.tid}`)));
+  return max(tasks.map((t) => t.dur / 1000)) ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The runs.
+const results = {
+  date: new Date().toISOString(), base, chromium: browser.version(), node: process.version,
+  machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memory: os.totalmem() },
+  runs: RUNS, traceRuns: TRACE_RUNS, clicks: CLICKS, viewport: VIEWPORT, sites: {},
+};
+for (const site of SITES) {
+  results.sites[site.name] = { load: {}, trace: {}, interaction: {}, bytes: {}, memory: {} };
+}
+
+// Bytes: one load and a zoom into the state, per site.
+for (const site of SITES) {
+  const r = results.sites[site.name];
+  const s = await open(1);
+  await load(s, site.one, 1);
+  r.bytes.critical = await assetRequests(s, site, "load");
+  s.phase = "zoom";
+  await zoomIntoState(s.page);
+  await s.page.waitForTimeout(300);
+  r.bytes.zoom = await assetRequests(s, site, "zoom");
+  r.bytes.page = await Promise.all([...s.net.values()].filter((x) => x.phase === "load" && !x.url.startsWith(siteUrl(site.assets)) && x.status === 200)
+    .map(async (x) => ({ file: x.url.slice(base.length), wire: x.wire, ...(await sizes(x.url)) })));
+  await close(s);
+}
+results.sites.ours.bytes.embedded = manifest.embedded.map((e) => ({ file: e.name, ...compressed(readFileSync(e.path)) }));
+log("bytes measured");
+
+// Load time, RUNS times per CPU rate, alternating the sites.
+for (const rate of RATES) {
+  for (const site of SITES) results.sites[site.name].load[rate] = [];
+  for (let i = 0; i < RUNS; i++) {
+    for (const site of SITES) {
+      const s = await open(rate);
+      const m = await load(s, site.one, 1);
+      await close(s);
+      results.sites[site.name].load[rate].push({ ready: m.ready[0], drawn: m.drawn[0], longest: m.longest, longtasks: m.longtasks, cls: m.cls });
+    }
+  }
+  log(`load times at ${rate}x measured`);
+  for (const site of SITES) {
+    results.sites[site.name].trace[rate] = [];
+    for (let i = 0; i < TRACE_RUNS; i++) results.sites[site.name].trace[rate].push(await tracedLoad(site, rate));
+  }
+  log(`traces at ${rate}x measured`);
+}
+
+// Interaction: question clicks; zoom into the state; county clicks.
+for (const rate of RATES) {
+  for (const site of SITES) {
+    const s = await open(rate);
+    await load(s, site.one, 1);
+    const qa = await clickTimes(s.page, "qa", CLICKS);
+    const zoom = await zoomIntoState(s.page);
+    await s.page.waitForTimeout(300);
+    const county = await clickTimes(s.page, "county", CLICKS);
+    await close(s);
+    results.sites[site.name].interaction[rate] = { qa, zoom, county };
+  }
+}
+log("interaction measured");
+
+// Memory: one widget, then MANY on a page (scrolled into view one by one, so that lazily
+// started widgets start).
+for (const site of SITES) {
+  const r = results.sites[site.name];
+  let s = await open(1);
+  await load(s, site.one, 1);
+  r.memory[1] = await memory(s, site);
+  await close(s);
+  s = await open(1);
+  await load(s, site.many, MANY, async (s) => {
+    await s.page.evaluate(async () => {
+      for (const el of document.querySelectorAll("[data-sanctuary-explainer]")) {
+        el.scrollIntoView();
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      window.scrollTo(0, 0);
+    });
+  });
+  r.memory[MANY] = await memory(s, site);
+  await close(s);
+}
+log("memory measured");
+await browser.close();
+
+// ---------------------------------------------------------------------------------------------
+// The table.
+const kb = (b) => (b == null ? "–" : `${(b / KB).toFixed(1)} KB`);
+const ms = (x) => (x == null ? "–" : `${x.toFixed(x < 10 ? 1 : 0)} ms`);
+const mb = (b) => (b == null ? "–" : `${(b / KB / KB).toFixed(2)} MB`);
+const ratio = (a, b) => (a == null || b == null || b === 0 ? "–" : `${(a / b).toFixed(2)}`);
+const o = results.sites.ours, p = results.sites.peer;
+const loadMedian = (site, rate, k) => median(site.load[rate].map((x) => x[k]));
+const click = (site, rate, kind, k) => median(site.interaction[rate][kind].map((x) => x[k]));
+const oc = totals(o.bytes.critical), pc = totals(p.bytes.critical);
+const oz = totals(o.bytes.zoom), pz = totals(p.bytes.zoom);
+const status = (ok) => (ok == null ? "" : ok ? "PASS" : "MISS");
+const clsMax = (site, rate) => max(site.load[rate].map((x) => x.cls));
+const rows = [];
+const row = (metric, ours, peer, fmt, target = "", ok = null) => {
+  rows.push({ metric, ours, peer, ratio: ratio(ours, peer), target, status: status(ok), fmt });
+};
+row("critical path, raw", oc.raw, pc.raw, kb);
+row("critical path, gzip -9", oc.gzip, pc.gzip, kb, "≤ 120 KB", oc.gzip <= 120 * KB);
+row("critical path, brotli 11", oc.br, pc.br, kb);
+row("critical path, on the wire (as served)", oc.wire, pc.wire, kb);
+row(`counties on zoom (${STATE}), raw`, oz.raw, pz.raw, kb);
+row(`counties on zoom (${STATE}), gzip -9`, oz.gzip, pz.gzip, kb);
+row(`counties on zoom (${STATE}), on the wire`, oz.wire, pz.wire, kb);
+for (const rate of RATES) {
+  const or = loadMedian(o, rate, "ready"), pr = loadMedian(p, rate, "ready");
+  row(`ready, ${rate}× CPU (median of ${RUNS})`, or, pr, ms, "≤ peer", or <= pr);
+  row(`map drawn, ${rate}× CPU`, loadMedian(o, rate, "drawn"), loadMedian(p, rate, "drawn"), ms);
+}
+for (const rate of RATES) {
+  const ol = loadMedian(o, rate, "longest"), pl = loadMedian(p, rate, "longest");
+  row(`longest task ≥ 50 ms (longtask API), ${rate}× CPU, median / worst run`, ol, pl, ms,
+      rate === 1 ? "≤ 50 ms" : "", rate === 1 ? ol <= 50 : null);
+  rows[rows.length - 1].extra = [max(o.load[rate].map((x) => x.longest)), max(p.load[rate].map((x) => x.longest))];
+  row(`longest task (trace), ${rate}× CPU, median of ${TRACE_RUNS}`, median(o.trace[rate]), median(p.trace[rate]), ms);
+}
+for (const rate of RATES) {
+  const ocls = clsMax(o, rate), pcls = clsMax(p, rate);
+  rows.push({ metric: `CLS, ${rate}× CPU, worst run`, ours: ocls, peer: pcls, ratio: "–", target: "0",
+              status: status(Number(ocls.toFixed(3)) === 0), fmt: (x) => x.toFixed(3) });
+}
+for (const rate of RATES) {
+  row(`question click → DOM, ${rate}× CPU (median of ${CLICKS})`, click(o, rate, "qa", "dom"), click(p, rate, "qa", "dom"), ms);
+  row(`question click → DOM + layout, ${rate}× CPU`, click(o, rate, "qa", "layout"), click(p, rate, "qa", "layout"), ms);
+  row(`zoom into ${STATE} → counties drawn, ${rate}× CPU`, o.interaction[rate].zoom, p.interaction[rate].zoom, ms);
+  const od = click(o, rate, "county", "dom");
+  row(`county click → DOM, ${rate}× CPU (median of ${CLICKS})`, od, click(p, rate, "county", "dom"), ms,
+      rate === 1 ? "≤ 16 ms" : "", rate === 1 ? od <= 16 : null);
+  row(`county click → DOM + layout, ${rate}× CPU`, click(o, rate, "county", "layout"), click(p, rate, "county", "layout"), ms);
+}
+for (const n of [1, MANY]) {
+  row(`memory, ${n} widget${n > 1 ? "s" : ""}: JS heap + wasm`, o.memory[n].total, p.memory[n].total, mb);
+  row(`  of which wasm memory`, o.memory[n].wasmMemory, p.memory[n].wasmMemory, mb);
+  row(`  DOM nodes`, o.memory[n].nodes, p.memory[n].nodes, (x) => String(x));
+}
+const o5 = o.memory[MANY].total / o.memory[1].total, p5 = p.memory[MANY].total / p.memory[1].total;
+rows.push({ metric: `memory, ${MANY} widgets ÷ 1 widget`, ours: o5, peer: p5, ratio: ratio(o5, p5), target: "≤ 1.5",
+            status: status(o5 <= 1.5), fmt: (x) => `${x.toFixed(2)}×` });
+
+const fmtCell = (r, v, i) => {
+  let s = v == null ? "–" : r.fmt(v);
+  if (r.extra && r.extra[i] != null) s += ` / ${r.fmt(r.extra[i])}`;
+  return s;
+};
+const lines = [
+  "| metric | ours | peer | ours/peer | target | |",
+  "| --- | ---: | ---: | ---: | --- | --- |",
+  ...rows.map((r) => `| ${r.metric} | ${fmtCell(r, r.ours, 0)} | ${fmtCell(r, r.peer, 1)} | ${r.ratio} | ${r.target} | ${r.status} |`),
+];
+const fileTable = (title, list) => [
+  "", `${title}`, "", "| file | raw | gzip -9 | brotli 11 | on the wire |", "| --- | ---: | ---: | ---: | ---: |",
+  ...list.map((f) => `| ${f.file}${f.encoding && f.encoding !== "identity" ? ` (${f.encoding})` : ""} | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.br)} | ${f.wire == null ? "–" : kb(f.wire)} |`),
+];
+const files = [
+  ...fileTable("Ours, critical path:", o.bytes.critical),
+  ...fileTable("Inside our wasm (each file compressed alone):", o.bytes.embedded),
+  ...fileTable("Peer, critical path:", p.bytes.critical),
+  ...fileTable(`On zoom into ${STATE} (ours, then peer):`, [...o.bytes.zoom, ...p.bytes.zoom]),
+];
+const header_ = [
+  `Chromium ${results.chromium}, ${results.machine.cpus} × ${results.machine.cpu}, viewport ${VIEWPORT.width}×${VIEWPORT.height}, ` +
+  `loopback server; ${RUNS} fresh-context loads per site and CPU rate (cache disabled), ${TRACE_RUNS} traced; KB = 1024 B.`,
+  "",
+];
+results.summary = rows.map(({ fmt, ...r }) => r);
+results.table = [...header_, ...lines, ...files].join("\n");
+mkdirSync(dirname(outFile), { recursive: true });
+writeFileSync(outFile, JSON.stringify(results, null, 2));
+console.log(results.table);
+console.log(`\nraw figures: ${outFile}`);
