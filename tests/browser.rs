@@ -162,7 +162,7 @@ async fn widgets_are_independent_and_mount_once() {
     tick().await;
     assert!(expanded(&triggers(&a)[0]));
     assert!(!expanded(&triggers(&b)[0]), "the other widget is unchanged");
-    mount(host_a.clone(), web::ASSETS.into()).unwrap();
+    mount(host_a.clone(), web::ASSETS.into(), None).unwrap();
     tick().await;
     assert_eq!(
         a.query_selector_all(".se-root").unwrap().length(),

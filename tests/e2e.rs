@@ -53,7 +53,7 @@ async fn focused_index(b: &Browser, host: &str) -> i64 {
 #[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
 async fn two_widgets_load_the_wasm_once_and_work_independently() {
     let server = Server::start(vec![two_widgets_page()]);
-    let b = Browser::start(1280, 900).await;
+    let b = Browser::start(1280, 4000).await;
     b.client.goto(&server.url("/two.html")).await.unwrap();
     b.wait_until("window.__ready.length >= 2", "both widgets to be ready")
         .await;

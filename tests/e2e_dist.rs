@@ -175,26 +175,41 @@ async fn the_browser_decodes_every_gz_and_br_to_the_files_bytes() {
     let files = files();
     let b = Browser::start(800, 600).await;
     b.client.goto(&format!("{base}/")).await.unwrap();
+    // One request at a time, so a stuck one is named (window.__at) if this times out.
     let script = format!(
-        r#"window.__result = null;
+        r#"window.__result = null; window.__at = "";
 const digest = async (url) => {{
+  window.__at = url;
   const r = await fetch(url, {{ cache: "no-store" }});
   if (!r.ok) throw new Error(url + ": HTTP " + r.status);
   const buf = await r.arrayBuffer();
   const h = new Uint8Array(await crypto.subtle.digest("SHA-256", buf));
   return buf.byteLength + " " + Array.from(h, (x) => x.toString(16).padStart(2, "0")).join("");
 }};
-Promise.all({files}.map(async (f) => {{
-  const [raw, br, gz] = await Promise.all(["raw", "br", "gzip"].map((k) => digest("/" + k + "/" + f)));
-  return raw === br && raw === gz ? null : f + ": raw " + raw + ", br " + br + ", gzip " + gz;
-}})).then((r) => {{ window.__result = {{ bad: r.filter((x) => x) }}; }},
+(async () => {{
+  const bad = [];
+  for (const f of {files}) {{
+    const raw = await digest("/raw/" + f);
+    const br = await digest("/br/" + f);
+    const gz = await digest("/gzip/" + f);
+    if (raw !== br || raw !== gz) bad.push(f + ": raw " + raw + ", br " + br + ", gzip " + gz);
+  }}
+  return bad;
+}})().then((bad) => {{ window.__result = {{ bad }}; }},
          (e) => {{ window.__result = {{ error: String(e) }}; }});
 return true;"#,
         files = json!(files)
     );
     b.js(&script).await;
-    b.wait_until("window.__result", "every file fetched three ways")
-        .await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(90);
+    while b.js("return !!window.__result;").await != json!(true) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "timed out fetching {}",
+            b.js("return window.__at;").await
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     let result = b.js("return window.__result;").await;
     assert_eq!(
         result,

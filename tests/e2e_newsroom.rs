@@ -512,3 +512,53 @@ async fn a_newsroom_content_file_replaces_the_story_and_its_errors_are_shown() {
     }
     b.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn print_shows_every_answer_the_map_and_the_sources_as_text() {
+    let body = r#"<div id="w" data-sanctuary-explainer></div>"#;
+    let server = Server::start(files(vec![Page::html("/print.html", page(body, false))]));
+    let b = Browser::start(1024, 2000).await;
+    b.client.goto(&server.url("/print.html")).await.unwrap();
+    b.wait_until("window.__probe.ready.length >= 1", "the widget")
+        .await;
+    b.wait_until(&in_shadow("#w", "[data-jurisdiction='06']"), "the map")
+        .await;
+    let hidden_panels = format!(
+        "return Array.from(document.querySelector('#w').shadowRoot.querySelectorAll('.se-qa__panel')).filter((p) => p.getClientRects().length === 0).length;"
+    );
+    assert!(
+        b.js(&hidden_panels).await.as_u64().unwrap() > 0,
+        "answers start closed on screen"
+    );
+
+    b.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))
+        .await;
+    assert_eq!(b.js(&hidden_panels).await, json!(0), "every answer prints");
+    let shown = |css: &str| {
+        format!("return Array.from(document.querySelector('#w').shadowRoot.querySelectorAll({css:?})).some((e) => e.getClientRects().length > 0);")
+    };
+    assert_eq!(
+        b.js(&shown(".se-map__svg")).await,
+        json!(true),
+        "the map prints"
+    );
+    assert_eq!(
+        b.js(&shown(".se-legend")).await,
+        json!(true),
+        "the legend prints"
+    );
+    assert_eq!(
+        b.js(&shown(".se-sources__list li")).await,
+        json!(true),
+        "the sources print"
+    );
+    for control in [".se-qa__next", ".se-switch", ".se-copy", ".se-lang"] {
+        assert_eq!(
+            b.js(&shown(control)).await,
+            json!(false),
+            "{control} is not printed"
+        );
+    }
+    b.close().await;
+}

@@ -38,9 +38,9 @@ pub struct ExplainerProps {
     /// What to open at start: `data-open`, or a deep link in the page's URL.
     #[prop_or_default]
     pub initial: Option<Target>,
-    /// The widget's asset directory, ending in `/`.
+    /// The geometry directory's URL, ending in `/`.
     #[prop_or_default]
-    pub assets: AttrValue,
+    pub geo: AttrValue,
     /// Called once, after the first render, when the widget is interactive.
     #[prop_or_default]
     pub on_ready: Callback<()>,
@@ -215,7 +215,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             }
             if props.layout.has_map() {
                 <MapSection data={props.data.clone()} story={story.clone()} lang={story.lang}
-                    view={(*view).clone()} {on_view} assets={props.assets.clone()} {on_question}
+                    view={(*view).clone()} {on_view} geo={props.geo.clone()} {on_question}
                     on_copy={props.on_copy.clone()} />
             }
         </article>

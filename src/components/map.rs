@@ -294,11 +294,24 @@ pub fn UsMap(props: &MapProps) -> Html {
     };
     let (shapes, cities): (Vec<&Place>, Vec<&Place>) =
         places.iter().partition(|p| p.path.is_some());
-    // The selected and active shapes are drawn again on top so their outline is not covered.
+    // The selected and active places are outlined again on top, so no neighbour covers the
+    // outline: a line over a halo, visible on any fill. A city gets a ring around its point.
     let outline = |id: Option<&str>, class: &'static str| {
         id.and_then(|id| places.iter().find(|p| p.id.as_str() == id))
-            .and_then(|p| p.path.clone())
-            .map(|d| html! { <path class={class} d={d} aria-hidden="true" /> })
+            .map(|p| {
+                let mark = |class: &'static str| match &p.path {
+                    Some(d) => html! { <path class={class} d={d.clone()} /> },
+                    None => html! {
+                        <circle class={class} cx={fixed2(p.at[0])} cy={fixed2(p.at[1])}
+                            r={fixed2(10.0 * scale)} />
+                    },
+                };
+                html! {
+                    <g class="se-outlines" aria-hidden="true">
+                        { mark("se-outline se-outline--halo") }{ mark(class) }
+                    </g>
+                }
+            })
     };
     let onmouseleave = {
         let hover = hover.clone();
@@ -313,7 +326,7 @@ pub fn UsMap(props: &MapProps) -> Html {
         let left = (p.at[0] - vb[0]) / vb[2] * 100.0;
         let top = (p.at[1] - vb[1]) / vb[3] * 100.0;
         html! {
-            <div class={classes!("se-tip", (left > 60.0).then_some("se-tip--left"))}
+            <div class="se-tip"
                 data-left={fixed2(left)} data-top={fixed2(top)} aria-hidden="true">
                 <span class={classes!("se-swatch", format!("se-swatch--{}", p.tier.key()))}></span>
                 <strong>{ &p.name }</strong>{ " · " }{ p.tier.label(props.lang) }
@@ -356,13 +369,15 @@ pub fn UsMap(props: &MapProps) -> Html {
                     </pattern>
                 </defs>
                 <g role="none" class="se-map__shapes">{ for shapes.into_iter().map(shape) }</g>
+                <g role="none" class="se-map__cities">{ for cities.iter().copied().map(shape) }</g>
                 { outline(selected, "se-outline se-outline--selected").unwrap_or_default() }
                 if *focused {
                     { outline(active_id.as_deref(), "se-outline se-outline--active").unwrap_or_default() }
                 }
-                <g role="none" class="se-map__cities">{ for cities.iter().copied().map(shape) }</g>
             </svg>
-            { for city_labels }
+            // One element around the labels, whose number changes with the view: the frame's
+            // children stay the same, so the focused SVG is kept (not replaced) on zoom.
+            <div class="se-map__labels" aria-hidden="true">{ for city_labels }</div>
             { tip.unwrap_or_default() }
             if zoom_loading {
                 <p class="se-map__status" role="status">{ t.loading_counties }</p>
@@ -398,6 +413,11 @@ fn place_labels(frame: &NodeRef) {
             if let Some(v) = el.get_attribute(attr) {
                 let _ = style.set_property(prop, &format!("{v}%"));
             }
+        }
+        // The tip slides along its point by the same fraction (map.css), so it stays inside
+        // the frame at any width.
+        if let Some(v) = el.get_attribute("data-left") {
+            let _ = style.set_property("--se-x", &v);
         }
     }
 }

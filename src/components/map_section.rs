@@ -21,8 +21,8 @@ pub struct MapSectionProps {
     pub lang: Lang,
     pub view: View,
     pub on_view: Callback<View>,
-    /// The widget's asset directory, ending in `/` (where `geo/states.bin` is).
-    pub assets: AttrValue,
+    /// The geometry directory's URL, ending in `/` (where `states.bin` is).
+    pub geo: AttrValue,
     /// A question chosen in the detail panel: the caller opens it in the Q&A.
     #[prop_or_default]
     pub on_question: Callback<AttrValue>,
@@ -51,12 +51,11 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
         });
     }
 
-    let (states, retry_states) =
-        use_geometry(Some(format!("{}geo/states.bin", props.assets).into()));
+    let (states, retry_states) = use_geometry(Some(format!("{}states.bin", props.geo).into()));
     let counties_url = view
         .zoom
         .as_ref()
-        .map(|z| AttrValue::from(format!("{}geo/counties/{z}.bin", props.assets)));
+        .map(|z| AttrValue::from(format!("{}counties/{z}.bin", props.geo)));
     let (counties, retry_counties) = use_geometry(counties_url);
 
     let set_view = |f: Rc<dyn Fn(&mut View)>| {

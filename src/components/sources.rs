@@ -1,5 +1,6 @@
 use sanctuary_core::content::Source;
 use sanctuary_core::i18n::Lang;
+use sanctuary_core::problem::is_web_url;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -10,7 +11,10 @@ pub struct SourceListProps {
 }
 
 /// "Sources: Publisher, “Title,” date" — a link where the source has one.
-/// Text is rendered as text; links are http(s) only (validated) and open without an opener.
+/// Text is rendered as text; links are http(s) only and open without an opener. Validation
+/// refuses any other link, and a source whose `url` is not a web link anyway (content that
+/// skipped validation) is shown without one: a `javascript:` or `data:` URL never becomes an
+/// `href`.
 #[function_component]
 pub fn SourceList(props: &SourceListProps) -> Html {
     html! {
@@ -22,7 +26,7 @@ pub fn SourceList(props: &SourceListProps) -> Html {
                     html! {
                         <li>
                             <span class="se-sources__pub">{ &s.publisher }</span>{ ", " }
-                            if let Some(url) = &s.url {
+                            if let Some(url) = s.url.as_ref().filter(|u| is_web_url(u)) {
                                 <a href={url.clone()} target="_blank" rel="noopener noreferrer">{ title }</a>
                             } else {
                                 { title }

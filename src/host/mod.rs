@@ -169,10 +169,12 @@ fn install_panic_hook() {
 }
 
 /// Mounts one widget into `host`: an open shadow root, the stylesheet, and the yew app.
-/// `assets` is the widget's asset directory (where embed.js was served from), ending in `/`.
-/// Mounting a host twice does nothing the second time.
+/// `assets` is the widget's asset directory (where embed.js was served from), ending in `/`;
+/// `geo` the geometry directory inside it, ending in `/` (embed.js passes the content-hashed
+/// `geo-<hash>/` of its build; `geo/` when absent). Mounting a host twice does nothing.
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, assets: String) -> Result<(), JsValue> {
+pub fn mount(host: HtmlElement, assets: String, geo: Option<String>) -> Result<(), JsValue> {
+    let geo = format!("{assets}{}", geo.as_deref().unwrap_or("geo/"));
     if APPS.with(|apps| apps.borrow().iter().any(|(h, _)| h == &host)) {
         return Ok(());
     }
@@ -189,7 +191,7 @@ pub fn mount(host: HtmlElement, assets: String) -> Result<(), JsValue> {
     }
     let stories = Rc::new(vec![default_story(Lang::En), default_story(Lang::Es)]);
     match options.content.clone() {
-        None => render(&host, &root, &options, stories, default_dataset(), assets),
+        None => render(&host, &root, &options, stories, default_dataset(), geo),
         Some(url) => {
             wasm_bindgen_futures::spawn_local(async move {
                 match content::load(&url).await {
@@ -200,11 +202,11 @@ pub fn mount(host: HtmlElement, assets: String) -> Result<(), JsValue> {
                             &options,
                             Rc::new(vec![story]),
                             default_dataset(),
-                            assets,
+                            geo,
                         );
                     }
                     Ok(content::Custom::Data(data)) => {
-                        let _ = render(&host, &root, &options, stories, data, assets);
+                        let _ = render(&host, &root, &options, stories, data, geo);
                     }
                     Err(problems) => content::show_problems(&host, &root, &url, &problems),
                 }
@@ -220,7 +222,7 @@ fn render(
     options: &Options,
     stories: Rc<Vec<Rc<Story>>>,
     data: Rc<Dataset>,
-    assets: String,
+    geo: String,
 ) -> Result<(), JsValue> {
     // Still wanted? (unmounted while the content loaded)
     if !APPS.with(|apps| apps.borrow().iter().any(|(h, _)| h == host)) {
@@ -267,7 +269,7 @@ fn render(
         layout: options.layout,
         theme: options.theme,
         initial,
-        assets: assets.into(),
+        geo: geo.into(),
         on_ready: Callback::from(move |()| {
             release_reserved_space(&ready_host);
             dispatch(&ready_host, READY_EVENT, &JsValue::NULL);

@@ -122,6 +122,19 @@ impl Page {
     }
 }
 
+/// A failure the server injects for requests whose path contains a pattern.
+#[derive(Clone, Debug)]
+pub enum Fault {
+    /// Answer with this HTTP status.
+    Status(u16),
+    /// Send only the first half of the file.
+    Truncate,
+    /// Never answer (the client must time out).
+    Hang,
+    /// Serve the file with this Content-Type.
+    ContentType(&'static str),
+}
+
 /// Serves dist/ plus test pages on 127.0.0.1 and records every request path.
 pub struct Server {
     pub base: String,
@@ -130,16 +143,65 @@ pub struct Server {
 
 impl Server {
     pub fn start(pages: Vec<Page>) -> Server {
+        Server::with_faults(pages, Vec::new())
+    }
+
+    /// Like `start`, failing the first `times` requests whose path contains `pattern`.
+    pub fn with_faults(pages: Vec<Page>, faults: Vec<(&'static str, Fault, usize)>) -> Server {
         let dist = env_path("SANCTUARY_DIST");
         let server = tiny_http::Server::http("127.0.0.1:0").expect("bind loopback");
         let base = format!("http://{}", server.server_addr().to_ip().unwrap());
         let log = Arc::new(Mutex::new(Vec::new()));
         let seen = log.clone();
         let pages: HashMap<&'static str, Page> = pages.into_iter().map(|p| (p.path, p)).collect();
+        let mut faults = faults;
         std::thread::spawn(move || {
             for request in server.incoming_requests() {
                 let path = request.url().split('?').next().unwrap_or("/").to_owned();
                 seen.lock().unwrap().push(path.clone());
+                let fault = faults
+                    .iter_mut()
+                    .find(|(pattern, _, left)| *left > 0 && path.contains(pattern))
+                    .map(|f| {
+                        f.2 -= 1;
+                        f.1.clone()
+                    });
+                let file = resolve(&dist, &path);
+                match (fault, &file) {
+                    (Some(Fault::Status(code)), _) => {
+                        let _ = request.respond(
+                            tiny_http::Response::from_data(b"injected failure".to_vec())
+                                .with_status_code(code),
+                        );
+                        continue;
+                    }
+                    (Some(Fault::Hang), _) => {
+                        // Hold the connection open without answering, on a thread of its own.
+                        std::thread::spawn(move || {
+                            std::thread::sleep(std::time::Duration::from_secs(90));
+                            drop(request);
+                        });
+                        continue;
+                    }
+                    (Some(Fault::Truncate), Some(f)) => {
+                        let mut body = std::fs::read(f).unwrap();
+                        body.truncate(body.len() / 2);
+                        let _ = request.respond(
+                            tiny_http::Response::from_data(body)
+                                .with_header(header("Content-Type", content_type(f))),
+                        );
+                        continue;
+                    }
+                    (Some(Fault::ContentType(ct)), Some(f)) => {
+                        let body = std::fs::read(f).unwrap();
+                        let _ = request.respond(
+                            tiny_http::Response::from_data(body)
+                                .with_header(header("Content-Type", ct)),
+                        );
+                        continue;
+                    }
+                    _ => {}
+                }
                 let response = if let Some(page) = pages.get(path.as_str()) {
                     let mut r = tiny_http::Response::from_data(page.body.clone().into_bytes())
                         .with_header(header("Content-Type", page.content_type));
@@ -333,6 +395,31 @@ impl Browser {
                 Element::from_element_id(self.client.clone(), ElementRef::from(id))
             })
             .collect()
+    }
+
+    /// A Chrome DevTools Protocol command, through ChromeDriver's `goog/cdp/execute`.
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
+        #[derive(Debug)]
+        struct Cdp(Value);
+        impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+            fn endpoint(
+                &self,
+                base: &url::Url,
+                session: Option<&str>,
+            ) -> Result<url::Url, url::ParseError> {
+                base.join(&format!(
+                    "session/{}/goog/cdp/execute",
+                    session.unwrap_or_default()
+                ))
+            }
+            fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+                (http::Method::POST, Some(self.0.to_string()))
+            }
+        }
+        self.client
+            .issue_cmd(Cdp(json!({ "cmd": cmd, "params": params })))
+            .await
+            .unwrap_or_else(|e| panic!("CDP {cmd}: {e}"))
     }
 
     pub async fn close(self) {

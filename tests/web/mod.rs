@@ -100,7 +100,7 @@ pub async fn widget(attrs: &[(&str, &str)]) -> (HtmlElement, ShadowRoot) {
     document()
         .add_event_listener_with_callback(READY_EVENT, listener.as_ref().unchecked_ref())
         .unwrap();
-    mount(host.clone(), ASSETS.into()).unwrap();
+    mount(host.clone(), ASSETS.into(), None).unwrap();
     until("the ready event", || ready.get() > 0).await;
     document()
         .remove_event_listener_with_callback(READY_EVENT, listener.as_ref().unchecked_ref())

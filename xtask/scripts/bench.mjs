@@ -4,7 +4,8 @@
 // which prints a Markdown table and writes the raw figures as JSON. See BENCHMARKS.md.
 //
 // Environment: CHROMIUM (default /usr/bin/chromium), BENCH_RUNS (timed loads per site and CPU
-// rate, default 9), BENCH_TRACE_RUNS (traced loads, default 3), BENCH_CLICKS (default 9).
+// rate, default 9), BENCH_TRACE_RUNS (traced loads, default 3), BENCH_PAGES (pages for the
+// interaction figures, default 3), BENCH_CLICKS (clicks of each kind per page, default 9).
 import { chromium } from "playwright-core";
 import { gzipSync, brotliCompressSync, constants as Z } from "node:zlib";
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
@@ -19,6 +20,7 @@ if (!base || !outFile) {
 const RUNS = Number(process.env.BENCH_RUNS || 9);
 const TRACE_RUNS = Number(process.env.BENCH_TRACE_RUNS || 3);
 const CLICKS = Number(process.env.BENCH_CLICKS || 9);
+const PAGES = Number(process.env.BENCH_PAGES || 3);
 const RATES = [1, 4];
 const VIEWPORT = { width: 1280, height: 800 };
 const TIMEOUT = 120_000;
@@ -34,6 +36,7 @@ const browser = await chromium.launch({
          "--disable-sync", "--no-first-run"],
 });
 const started = Date.now();
+const LOADAVG = os.loadavg()[0].toFixed(1);
 const log = (msg) => console.error(`bench: [${((Date.now() - started) / 1000).toFixed(0)}s] ${msg}`);
 
 // ---------------------------------------------------------------------------------------------
@@ -58,7 +61,12 @@ const INSTRUMENT = `(() => {
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
-        if (!e.hadRecentInput) B.shifts.push({ start: e.startTime, value: e.value });
+        if (!e.hadRecentInput) {
+          const sources = (e.sources || []).map((x) => x.node
+            ? (x.node.nodeName + (x.node.className ? "." + String(x.node.className).split(" ")[0] : "")).toLowerCase()
+            : "?");
+          B.shifts.push({ start: e.startTime, value: e.value, sources });
+        }
       }
     }).observe({ type: "layout-shift", buffered: true });
   } catch (e) {}
@@ -149,7 +157,15 @@ async function close(s) {
 async function load(s, path, n = 1, beforeWait) {
   await s.page.goto(siteUrl(path), { waitUntil: "load", timeout: TIMEOUT });
   if (beforeWait) await beforeWait(s);
-  await s.page.evaluate((n) => window.__bench.until(n), n);
+  const done = await s.page.evaluate(([n, t]) => Promise.race([
+    window.__bench.until(n).then(() => true), new Promise((r) => setTimeout(() => r(false), t))]), [n, TIMEOUT / 2]);
+  if (!done) {
+    const B = await s.page.evaluate(() => ({ ready: window.__bench.ready.length, drawn: window.__bench.drawn.length }));
+    const failed = [...s.net.values()].filter((r) => !(r.status < 400)).map((r) => `${r.status ?? "no answer"} ${r.url}`);
+    throw new Error(`${path}: ${n} widget(s) not ready and drawn within ${TIMEOUT / 2000} s ` +
+      `(ready: ${B.ready}, drawn: ${B.drawn}); failed requests: ${failed.join(", ") || "none"}; ` +
+      `page errors: ${s.errors.join(" | ") || "none"}`);
+  }
   return s.page.evaluate(() => new Promise((resolve) => {
     requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => {
       const B = window.__bench;
@@ -158,6 +174,7 @@ async function load(s, path, n = 1, beforeWait) {
         longest: max(B.longtasks.map((t) => t.duration)) ?? 0,
         longtasks: B.longtasks.length,
         cls: B.shifts.reduce((a, e) => a + e.value, 0),
+        shifts: B.shifts,
       });
       function max(xs) { return xs.length ? Math.max(...xs) : null; }
     }, 500)));
@@ -255,8 +272,7 @@ async function zoomIntoState(page) {
 
 // JS heap (after a full GC), the wasm memory, DOM nodes.
 async function memory(s, site) {
-  const wasm = await s.page.evaluate(async (assets) => {
-    const prefix = new URL(assets, location.href).href;
+  const wasm = await s.page.evaluate(async (prefix) => {
     const names = performance.getEntriesByType("resource").map((e) => e.name).filter((n) => n.startsWith(prefix));
     if (!names.some((n) => /\.wasm$/.test(new URL(n).pathname))) return 0;
     // The wasm-bindgen glue: importing it again gives the same module, whose init function
@@ -270,7 +286,7 @@ async function memory(s, site) {
       } catch (e) { /* not the glue */ }
     }
     return null;
-  }, site.assets);
+  }, siteUrl(site.assets));
   await s.cdp.send("HeapProfiler.collectGarbage");
   await s.cdp.send("HeapProfiler.collectGarbage");
   const heap = await s.cdp.send("Runtime.getHeapUsage");
@@ -279,27 +295,30 @@ async function memory(s, site) {
   const js = metric("JSHeapUsedSize");
   return {
     jsHeapUsed: js, jsHeapTotal: metric("JSHeapTotalSize"), heapUsage: heap, wasmMemory: wasm,
+    // Blink's own heap (DOM nodes, styles…), outside the JS heap: reported, not in `total`.
+    blinkHeap: heap.embedderHeapUsedSize ?? null,
     total: js + (wasm || 0), nodes: metric("Nodes"), layoutObjects: metric("LayoutObjects"),
   };
 }
 
-// The longest main-thread task during a load, from a Chromium trace (RunTask events of the
-// page's renderer main thread between navigation and the end of the settle time).
+// The longest main-thread task during a load, from a Chromium trace with only the cheap
+// "toplevel" category (and navigationStart): every task of the page's renderer main thread from
+// navigation start to the end of the settle time, also those under 50 ms that the longtask API
+// does not report. Tracing costs a little; the figure is a bit high rather than low.
 async function tracedLoad(site, rate) {
   const s = await open(rate);
-  await browser.startTracing(s.page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"] });
+  await browser.startTracing(s.page, { categories: ["toplevel", "blink.user_timing"] });
   await load(s, site.one, 1);
   const trace = JSON.parse((await browser.stopTracing()).toString("utf8"));
   await close(s);
   const events = trace.traceEvents || trace;
-  const mains = new Set(events.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain")
-    .map((e) => `${e.pid}:${e.tid}`));
-  // The renderer that parsed our page.
   const pageUrl = siteUrl(site.one);
-  const parse = events.find((e) => e.name === "ParseHTML" && e.args?.beginData?.url === pageUrl);
-  const key = parse ? `${parse.pid}:${parse.tid}` : null;
-  const tasks = events.filter((e) => e.name === "RunTask" && e.ph === "X" && (key ? `${e.pid}:${e.tid}` === key : mains.has(`${e.pid}:${e.tid}`)));
-  return max(tasks.map((t) => t.dur / 1000)) ?? null;
+  const nav = events.filter((e) => e.name === "navigationStart" && e.args?.data?.documentLoaderURL === pageUrl)
+    .sort((a, b) => a.ts - b.ts)[0];
+  if (!nav) return null;
+  const tasks = events.filter((e) => e.ph === "X" && e.pid === nav.pid && e.tid === nav.tid && e.ts >= nav.ts &&
+    (e.name === "ThreadControllerImpl::RunTask" || e.name === "RunTask"));
+  return max(tasks.map((t) => t.dur / 1000));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -307,91 +326,103 @@ async function tracedLoad(site, rate) {
 const results = {
   date: new Date().toISOString(), base, chromium: browser.version(), node: process.version,
   machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memory: os.totalmem() },
-  runs: RUNS, traceRuns: TRACE_RUNS, clicks: CLICKS, viewport: VIEWPORT, sites: {},
+  loadavg: os.loadavg(), runs: RUNS, traceRuns: TRACE_RUNS, pages: PAGES, clicks: CLICKS, viewport: VIEWPORT, sites: {},
 };
 for (const site of SITES) {
   results.sites[site.name] = { load: {}, trace: {}, interaction: {}, bytes: {}, memory: {} };
 }
 
-// Bytes: one load and a zoom into the state, per site.
-for (const site of SITES) {
-  const r = results.sites[site.name];
-  const s = await open(1);
-  await load(s, site.one, 1);
-  r.bytes.critical = await assetRequests(s, site, "load");
-  s.phase = "zoom";
-  await zoomIntoState(s.page);
-  await s.page.waitForTimeout(300);
-  r.bytes.zoom = await assetRequests(s, site, "zoom");
-  r.bytes.page = await Promise.all([...s.net.values()].filter((x) => x.phase === "load" && !x.url.startsWith(siteUrl(site.assets)) && x.status === 200)
-    .map(async (x) => ({ file: x.url.slice(base.length), wire: x.wire, ...(await sizes(x.url)) })));
-  await close(s);
-}
-results.sites.ours.bytes.embedded = manifest.embedded.map((e) => ({ file: e.name, ...compressed(readFileSync(e.path)) }));
-log("bytes measured");
+async function measure() {
+  // Bytes: one load and a zoom into the state, per site.
+  for (const site of SITES) {
+    const r = results.sites[site.name];
+    const s = await open(1);
+    await load(s, site.one, 1);
+    r.bytes.critical = await assetRequests(s, site, "load");
+    s.phase = "zoom";
+    await zoomIntoState(s.page);
+    await s.page.waitForTimeout(300);
+    r.bytes.zoom = await assetRequests(s, site, "zoom");
+    r.bytes.page = await Promise.all([...s.net.values()].filter((x) => x.phase === "load" && !x.url.startsWith(siteUrl(site.assets)) && x.status === 200)
+      .map(async (x) => ({ file: x.url.slice(base.length), wire: x.wire, ...(await sizes(x.url)) })));
+    await close(s);
+  }
+  results.sites.ours.bytes.embedded = manifest.embedded.map((e) => ({ file: e.name, ...compressed(readFileSync(e.path)) }));
+  log("bytes measured");
 
-// Load time, RUNS times per CPU rate, alternating the sites.
-for (const rate of RATES) {
-  for (const site of SITES) results.sites[site.name].load[rate] = [];
-  for (let i = 0; i < RUNS; i++) {
+  // Load time, RUNS times per CPU rate, alternating the sites.
+  for (const rate of RATES) {
+    for (const site of SITES) results.sites[site.name].load[rate] = [];
+    for (let i = 0; i < RUNS; i++) {
+      for (const site of SITES) {
+        const s = await open(rate);
+        const m = await load(s, site.one, 1);
+        await close(s);
+        results.sites[site.name].load[rate].push({ ready: m.ready[0], drawn: m.drawn[0], longest: m.longest,
+                                                   longtasks: m.longtasks, cls: m.cls, shifts: m.shifts });
+      }
+    }
+    log(`load times at ${rate}x measured`);
     for (const site of SITES) {
-      const s = await open(rate);
-      const m = await load(s, site.one, 1);
-      await close(s);
-      results.sites[site.name].load[rate].push({ ready: m.ready[0], drawn: m.drawn[0], longest: m.longest, longtasks: m.longtasks, cls: m.cls });
+      results.sites[site.name].trace[rate] = [];
+      for (let i = 0; i < TRACE_RUNS; i++) results.sites[site.name].trace[rate].push(await tracedLoad(site, rate));
+    }
+    log(`traces at ${rate}x measured`);
+  }
+
+  // Interaction, on PAGES fresh pages per site and rate: question clicks; zoom into the state;
+  // county clicks.
+  for (const rate of RATES) {
+    for (const site of SITES) results.sites[site.name].interaction[rate] = { qa: [], zoom: [], county: [] };
+    for (let i = 0; i < PAGES; i++) {
+      for (const site of SITES) {
+        const r = results.sites[site.name].interaction[rate];
+        const s = await open(rate);
+        await load(s, site.one, 1);
+        r.qa.push(...(await clickTimes(s.page, "qa", CLICKS)));
+        r.zoom.push(await zoomIntoState(s.page));
+        await s.page.waitForTimeout(300);
+        r.county.push(...(await clickTimes(s.page, "county", CLICKS)));
+        await close(s);
+      }
     }
   }
-  log(`load times at ${rate}x measured`);
-  for (const site of SITES) {
-    results.sites[site.name].trace[rate] = [];
-    for (let i = 0; i < TRACE_RUNS; i++) results.sites[site.name].trace[rate].push(await tracedLoad(site, rate));
-  }
-  log(`traces at ${rate}x measured`);
-}
+  log("interaction measured");
 
-// Interaction: question clicks; zoom into the state; county clicks.
-for (const rate of RATES) {
+  // Memory: one widget, then MANY on a page (scrolled into view one by one, so that lazily
+  // started widgets start).
   for (const site of SITES) {
-    const s = await open(rate);
+    const r = results.sites[site.name];
+    let s = await open(1);
     await load(s, site.one, 1);
-    const qa = await clickTimes(s.page, "qa", CLICKS);
-    const zoom = await zoomIntoState(s.page);
-    await s.page.waitForTimeout(300);
-    const county = await clickTimes(s.page, "county", CLICKS);
+    r.memory[1] = await memory(s, site);
     await close(s);
-    results.sites[site.name].interaction[rate] = { qa, zoom, county };
-  }
-}
-log("interaction measured");
-
-// Memory: one widget, then MANY on a page (scrolled into view one by one, so that lazily
-// started widgets start).
-for (const site of SITES) {
-  const r = results.sites[site.name];
-  let s = await open(1);
-  await load(s, site.one, 1);
-  r.memory[1] = await memory(s, site);
-  await close(s);
-  s = await open(1);
-  await load(s, site.many, MANY, async (s) => {
-    await s.page.evaluate(async () => {
-      for (const el of document.querySelectorAll("[data-sanctuary-explainer]")) {
-        el.scrollIntoView();
-        await new Promise((r) => setTimeout(r, 200));
-      }
-      window.scrollTo(0, 0);
+    s = await open(1);
+    await load(s, site.many, MANY, async (s) => {
+      await s.page.evaluate(async () => {
+        for (const el of document.querySelectorAll("[data-sanctuary-explainer]")) {
+          el.scrollIntoView();
+          await new Promise((r) => setTimeout(r, 200));
+        }
+        window.scrollTo(0, 0);
+      });
     });
-  });
-  r.memory[MANY] = await memory(s, site);
-  await close(s);
+    r.memory[MANY] = await memory(s, site);
+    await close(s);
+  }
+  log("memory measured");
 }
-log("memory measured");
-await browser.close();
+try {
+  await measure();
+} finally {
+  await browser.close();
+}
 
 // ---------------------------------------------------------------------------------------------
 // The table.
 const kb = (b) => (b == null ? "–" : `${(b / KB).toFixed(1)} KB`);
 const ms = (x) => (x == null ? "–" : `${x.toFixed(x < 10 ? 1 : 0)} ms`);
+const longMs = (x) => (x === 0 ? "none" : ms(x));
 const mb = (b) => (b == null ? "–" : `${(b / KB / KB).toFixed(2)} MB`);
 const ratio = (a, b) => (a == null || b == null || b === 0 ? "–" : `${(a / b).toFixed(2)}`);
 const o = results.sites.ours, p = results.sites.peer;
@@ -419,7 +450,7 @@ for (const rate of RATES) {
 }
 for (const rate of RATES) {
   const ol = loadMedian(o, rate, "longest"), pl = loadMedian(p, rate, "longest");
-  row(`longest task ≥ 50 ms (longtask API), ${rate}× CPU, median / worst run`, ol, pl, ms,
+  row(`longest task ≥ 50 ms (longtask API), ${rate}× CPU, median / worst of ${RUNS}`, ol, pl, longMs,
       rate === 1 ? "≤ 50 ms" : "", rate === 1 ? ol <= 50 : null);
   rows[rows.length - 1].extra = [max(o.load[rate].map((x) => x.longest)), max(p.load[rate].map((x) => x.longest))];
   row(`longest task (trace), ${rate}× CPU, median of ${TRACE_RUNS}`, median(o.trace[rate]), median(p.trace[rate]), ms);
@@ -430,18 +461,22 @@ for (const rate of RATES) {
               status: status(Number(ocls.toFixed(3)) === 0), fmt: (x) => x.toFixed(3) });
 }
 for (const rate of RATES) {
-  row(`question click → DOM, ${rate}× CPU (median of ${CLICKS})`, click(o, rate, "qa", "dom"), click(p, rate, "qa", "dom"), ms);
+  const n = PAGES * CLICKS;
+  row(`question click → DOM, ${rate}× CPU (median of ${n})`, click(o, rate, "qa", "dom"), click(p, rate, "qa", "dom"), ms);
   row(`question click → DOM + layout, ${rate}× CPU`, click(o, rate, "qa", "layout"), click(p, rate, "qa", "layout"), ms);
-  row(`zoom into ${STATE} → counties drawn, ${rate}× CPU`, o.interaction[rate].zoom, p.interaction[rate].zoom, ms);
+  row(`zoom into ${STATE} → counties drawn, ${rate}× CPU (median of ${PAGES})`, median(o.interaction[rate].zoom),
+      median(p.interaction[rate].zoom), ms);
   const od = click(o, rate, "county", "dom");
-  row(`county click → DOM, ${rate}× CPU (median of ${CLICKS})`, od, click(p, rate, "county", "dom"), ms,
+  row(`county click → DOM, ${rate}× CPU (median of ${n})`, od, click(p, rate, "county", "dom"), ms,
       rate === 1 ? "≤ 16 ms" : "", rate === 1 ? od <= 16 : null);
   row(`county click → DOM + layout, ${rate}× CPU`, click(o, rate, "county", "layout"), click(p, rate, "county", "layout"), ms);
 }
 for (const n of [1, MANY]) {
-  row(`memory, ${n} widget${n > 1 ? "s" : ""}: JS heap + wasm`, o.memory[n].total, p.memory[n].total, mb);
-  row(`  of which wasm memory`, o.memory[n].wasmMemory, p.memory[n].wasmMemory, mb);
-  row(`  DOM nodes`, o.memory[n].nodes, p.memory[n].nodes, (x) => String(x));
+  const w = `${n} widget${n > 1 ? "s" : ""}`;
+  row(`memory, ${w}: JS heap + wasm memory`, o.memory[n].total, p.memory[n].total, mb);
+  row(`memory, ${w}: of which wasm memory`, o.memory[n].wasmMemory, p.memory[n].wasmMemory, mb);
+  row(`memory, ${w}: Blink heap (DOM, styles; not in the sum)`, o.memory[n].blinkHeap, p.memory[n].blinkHeap, mb);
+  row(`DOM nodes, ${w}`, o.memory[n].nodes, p.memory[n].nodes, (x) => String(x));
 }
 const o5 = o.memory[MANY].total / o.memory[1].total, p5 = p.memory[MANY].total / p.memory[1].total;
 rows.push({ metric: `memory, ${MANY} widgets ÷ 1 widget`, ours: o5, peer: p5, ratio: ratio(o5, p5), target: "≤ 1.5",
@@ -469,7 +504,8 @@ const files = [
 ];
 const header_ = [
   `Chromium ${results.chromium}, ${results.machine.cpus} × ${results.machine.cpu}, viewport ${VIEWPORT.width}×${VIEWPORT.height}, ` +
-  `loopback server; ${RUNS} fresh-context loads per site and CPU rate (cache disabled), ${TRACE_RUNS} traced; KB = 1024 B.`,
+  `loopback server; ${RUNS} fresh-context loads per site and CPU rate (cache disabled), ${TRACE_RUNS} traced; ` +
+  `interaction on ${PAGES} pages × ${CLICKS} clicks; load average at the start ${LOADAVG}; KB = 1024 B.`,
   "",
 ];
 results.summary = rows.map(({ fmt, ...r }) => r);

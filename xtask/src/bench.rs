@@ -273,26 +273,142 @@ fn prepare_site(root: &Path, dist: &Path, site: &Path) -> Result {
     write(&site.join("bench.json"), manifest)
 }
 
-/// twiggy's top 20 of the wasm as wasm-bindgen wrote it (names kept; wasm-opt's output has
-/// none). Sizes there are before `wasm-opt -Oz`, so a little larger than what ships.
+/// The wasm-opt flags `dist` uses (its list is private to dist.rs), for the named copy.
+const WASM_FEATURES: [&str; 6] = [
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
+/// What the wasm is made of: `wasm-opt -Oz -g` of wasm-bindgen's output (what ships, plus the
+/// function names that `--strip-debug` removes from the shipped file), then twiggy's top 20
+/// and the same items summed by owner (crate, data, shims). Skipped if twiggy is missing.
 fn twiggy(root: &Path) {
-    let wasm = root.join("target/bindgen/sanctuary_explainer_bg.wasm");
-    match Command::new("twiggy")
-        .args(["top", "-n", "20"])
-        .arg(&wasm)
-        .output()
-    {
-        Ok(out) if out.status.success() => {
-            println!(
-                "\ntwiggy top -n 20 {} (before wasm-opt):\n{}",
-                wasm.strip_prefix(root).unwrap_or(&wasm).display(),
-                String::from_utf8_lossy(&out.stdout)
-            );
-        }
-        _ => {
-            eprintln!("xtask: twiggy not found or failed (cargo install twiggy): no size breakdown")
+    let bindgen = root.join("target/bindgen/sanctuary_explainer_bg.wasm");
+    let named = root.join("target/bench/named.wasm");
+    let twiggy = |args: &[&str]| {
+        Command::new("twiggy")
+            .args(args)
+            .arg(&named)
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+    };
+    let optimized = Command::new(tools::wasm_opt())
+        .args(["-Oz", "-g"])
+        .args(WASM_FEATURES)
+        .arg("--strip-producers")
+        .arg(&bindgen)
+        .arg("-o")
+        .arg(&named)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !optimized {
+        eprintln!("xtask: wasm-opt -g failed: no size breakdown");
+        return;
+    }
+    let (Some(top), Some(csv)) = (twiggy(&["top", "-n", "20"]), twiggy(&["top", "-f", "csv"]))
+    else {
+        eprintln!("xtask: twiggy not found or failed (cargo install twiggy): no size breakdown");
+        return;
+    };
+    println!("\nThe wasm after wasm-opt -Oz, with names (twiggy top -n 20 target/bench/named.wasm):\n{top}");
+    let items: Vec<(String, u64)> = csv.lines().skip(1).filter_map(csv_item).collect();
+    let names: u64 = items
+        .iter()
+        .filter(|(n, _)| n.ends_with("subsection"))
+        .map(|(_, b)| b)
+        .sum();
+    let total: u64 = items.iter().map(|(_, b)| b).sum::<u64>() - names;
+    let mut owners: Vec<(String, u64)> = Vec::new();
+    for (name, bytes) in items.iter().filter(|(n, _)| !n.ends_with("subsection")) {
+        let o = owner(name);
+        match owners.iter_mut().find(|(k, _)| *k == o) {
+            Some(entry) => entry.1 += bytes,
+            None => owners.push((o, *bytes)),
         }
     }
+    owners.sort_by_key(|o| std::cmp::Reverse(o.1));
+    println!("By owner ({total} B without the names section, which does not ship):");
+    for (o, bytes) in owners.iter().take(16) {
+        println!(
+            "  {bytes:>8} B  {:>5.1}%  {o}",
+            *bytes as f64 * 100.0 / total as f64
+        );
+    }
+}
+
+/// One row of `twiggy top -f csv`: the name (unquoted) and the shallow size.
+fn csv_item(line: &str) -> Option<(String, u64)> {
+    let (name, rest) = if let Some(quoted) = line.strip_prefix('"') {
+        // A quoted name ends at the first `"` not doubled.
+        let mut name = String::new();
+        let mut chars = quoted.char_indices().peekable();
+        let end = loop {
+            let (i, c) = chars.next()?;
+            if c == '"' {
+                if chars.peek().map(|&(_, c)| c) == Some('"') {
+                    chars.next();
+                    name.push('"');
+                    continue;
+                }
+                break i + 1;
+            }
+            name.push(c);
+        };
+        (name, quoted[end..].strip_prefix(',')?)
+    } else {
+        let (name, rest) = line.split_once(',')?;
+        (name.to_owned(), rest)
+    };
+    Some((name, rest.split(',').next()?.parse().ok()?))
+}
+
+/// Who an item of the wasm belongs to: its crate, or the data segments, or wasm-bindgen's shims.
+/// `<T as Trait>::f` belongs to T's crate, or to Trait's when T is a primitive or generic type.
+/// yew's `CompStateInner<COMP>::view` is where each function component's body is inlined.
+fn owner(name: &str) -> String {
+    if name.starts_with("data segment") {
+        return "data segments (.rodata: strings, embedded CSS and JSON, tables)".into();
+    }
+    if name.contains("CompStateInner<COMP>") && name.contains("::view") {
+        return "yew CompStateInner::view (our components' html!, inlined)".into();
+    }
+    if name.ends_with(" shim") || name.contains(" shim ") {
+        return "wasm-bindgen shims".into();
+    }
+    let first = |s: &str| -> String {
+        let s = s.trim_start_matches(['<', '&', '(', '*', '[']);
+        let s = s
+            .trim_start_matches("mut ")
+            .trim_start_matches("const ")
+            .trim_start_matches("dyn ");
+        let end = s
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(s.len());
+        s[..end].to_owned()
+    };
+    let mut krate = first(name);
+    let primitive = krate.is_empty()
+        || krate.len() == 1
+        || [
+            "f32", "f64", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64",
+            "i128", "isize", "bool", "char", "str",
+        ]
+        .contains(&krate.as_str());
+    if primitive {
+        if let Some((_, tr)) = name.split_once(" as ") {
+            krate = first(tr);
+        }
+    }
+    if krate.is_empty() || krate.starts_with("func") || krate.starts_with("code") {
+        return "unnamed".into();
+    }
+    krate
 }
 
 #[cfg(test)]
@@ -325,6 +441,36 @@ mod tests {
         let files = widget_css(&root()).unwrap();
         assert!(files.iter().all(|f| f.is_file()), "{files:?}");
         assert!(files.iter().any(|f| f.ends_with("widget.css")));
+    }
+
+    #[test]
+    fn bench_reads_twiggy_csv_and_names_owners() {
+        assert_eq!(
+            csv_item(r#""data segment "".rodata.4""",50029,5.97,,"#),
+            Some((r#"data segment ".rodata.4""#.to_owned(), 50029))
+        );
+        assert_eq!(
+            csv_item("<f64 as core[c59]::fmt::Display>::fmt,13915,1.66,,"),
+            Some(("<f64 as core[c59]::fmt::Display>::fmt".to_owned(), 13915))
+        );
+        assert_eq!(
+            csv_item(r#""alloc::BTreeMap<K,V,A>::insert::h32",2482,0.29,,"#),
+            Some(("alloc::BTreeMap<K,V,A>::insert::h32".to_owned(), 2482))
+        );
+        assert_eq!(owner("<f64 as core[c59]::fmt::Display>::fmt"), "core");
+        assert_eq!(
+            owner("<&mut serde_json::de::Deserializer<R> as serde_core::de::Deserializer>::x"),
+            "serde_json"
+        );
+        assert_eq!(
+            owner("sanctuary_core::geometry::decode::h80"),
+            "sanctuary_core"
+        );
+        assert_eq!(
+            owner("<dlmalloc[e24]::dlmalloc::Dlmalloc<A>>::malloc"),
+            "dlmalloc"
+        );
+        assert!(owner("data segment \".rodata\"").starts_with("data"));
     }
 
     #[test]

@@ -87,7 +87,7 @@ fn test_files(root: &std::path::Path, prefix: &str) -> Result<Vec<String>> {
         .map_err(|e| format!("{}: {e}", dir.display()))?
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .filter_map(|f| {
-            f.strip_prefix("browser")
+            f.strip_prefix(prefix)
                 .is_some()
                 .then(|| f.strip_suffix(".rs").map(str::to_owned))
                 .flatten()

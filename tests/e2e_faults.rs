@@ -1,0 +1,210 @@
+//! End to end: network faults. The wasm or a geometry file fails (404, 500, a hang, a truncated
+//! body, a wrong content type): readers keep the static text or get a short message with a way
+//! to try again, and the other widgets on the page keep working. Run by `cargo xtask test`.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use serde_json::json;
+use support::{Browser, Fault, Page, Server};
+
+/// Records ready events and console errors; an external file so it also works under CSP.
+const PROBE: &str = r#"
+window.__probe = { ready: [], errors: [] };
+document.addEventListener("sanctuary-explainer:ready", function (e) { window.__probe.ready.push(e.target.id); });
+var error = console.error;
+console.error = function () {
+  window.__probe.errors.push(Array.prototype.join.call(arguments, " "));
+  return error.apply(console, arguments);
+};
+"#;
+
+fn page(body: &str) -> String {
+    format!(
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Faults</title>
+<script src="/probe.js"></script></head><body>{body}
+<script async src="/sanctuary-explainer/embed.js"></script></body></html>"#
+    )
+}
+
+fn shadow(host: &str, css: &str) -> String {
+    format!("document.querySelector({host:?}).shadowRoot.querySelector({css:?})")
+}
+
+const TWO: &str = r#"<div id="plain" data-sanctuary-explainer data-view="qa"></div>
+<div id="fallback" data-sanctuary-explainer data-view="qa"><p id="static-text">The static text of the explainer.</p></div>"#;
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn when_the_wasm_fails_readers_keep_the_text_or_get_a_retry() {
+    for fault in [Fault::Status(404), Fault::Status(500), Fault::Truncate] {
+        let server = Server::with_faults(
+            vec![
+                Page::js("/probe.js", PROBE),
+                Page::html("/two.html", page(TWO)),
+            ],
+            vec![(".wasm", fault.clone(), 1)],
+        );
+        let b = Browser::start(1024, 1600).await;
+        b.client.goto(&server.url("/two.html")).await.unwrap();
+        b.wait_until(
+            &shadow("#plain", "[role=alert] button"),
+            &format!("the retry message ({fault:?})"),
+        )
+        .await;
+        // The placeholder with a static fallback keeps showing it.
+        let visible = b
+            .js("const p = document.querySelector('#static-text'); return !!p && p.getClientRects().length > 0;")
+            .await;
+        assert_eq!(
+            visible,
+            json!(true),
+            "{fault:?}: the static fallback stays visible"
+        );
+        let message = b
+            .js(&format!(
+                "return {}.textContent;",
+                shadow("#plain", "[role=alert]")
+            ))
+            .await;
+        assert!(
+            message.as_str().unwrap().contains("could not load"),
+            "{message}"
+        );
+        let errors = b.js("return window.__probe.errors.length;").await;
+        assert!(
+            errors.as_u64().unwrap() <= 2,
+            "{fault:?}: the console is not flooded: {errors}"
+        );
+
+        // The fault was one-off: "Try again" loads the widget.
+        b.shadow_all("#plain", "[role=alert] button").await[0]
+            .click()
+            .await
+            .unwrap();
+        b.wait_until(
+            "window.__probe.ready.includes('plain')",
+            "the widget after retrying",
+        )
+        .await;
+        b.close().await;
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn a_wasm_served_with_the_wrong_content_type_still_loads() {
+    let server = Server::with_faults(
+        vec![
+            Page::js("/probe.js", PROBE),
+            Page::html("/two.html", page(TWO)),
+        ],
+        vec![(".wasm", Fault::ContentType("text/plain"), 1)],
+    );
+    let b = Browser::start(1024, 1600).await;
+    b.client.goto(&server.url("/two.html")).await.unwrap();
+    b.wait_until("window.__probe.ready.length >= 2", "both widgets")
+        .await;
+    b.close().await;
+}
+
+const MAP_AND_QA: &str = r#"<div id="map" data-sanctuary-explainer data-view="map"></div>
+<div id="qa" data-sanctuary-explainer data-view="qa"></div>"#;
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn when_geometry_fails_the_map_offers_a_retry_and_the_rest_works() {
+    for fault in [Fault::Status(500), Fault::Truncate, Fault::Status(404)] {
+        let server = Server::with_faults(
+            vec![
+                Page::js("/probe.js", PROBE),
+                Page::html("/page.html", page(MAP_AND_QA)),
+            ],
+            vec![("states", fault.clone(), 1)],
+        );
+        let b = Browser::start(1024, 2400).await;
+        b.client.goto(&server.url("/page.html")).await.unwrap();
+        b.wait_until("window.__probe.ready.length >= 2", "both widgets")
+            .await;
+        b.wait_until(
+            &shadow("#map", ".se-map__frame--message button"),
+            &format!("the map's retry ({fault:?})"),
+        )
+        .await;
+        // The Q&A widget is unaffected.
+        b.shadow_all("#qa", ".se-qa__trigger").await[0]
+            .click()
+            .await
+            .unwrap();
+        b.wait_until(
+            &format!(
+                "{}.getAttribute('aria-expanded') === 'true'",
+                shadow("#qa", ".se-qa__trigger")
+            ),
+            "the other widget to respond",
+        )
+        .await;
+        b.shadow_all("#map", ".se-map__frame--message button").await[0]
+            .click()
+            .await
+            .unwrap();
+        b.wait_until(
+            &shadow("#map", "[data-jurisdiction='06']"),
+            "the map after retrying",
+        )
+        .await;
+        b.close().await;
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test` (waits for the 20 s download timeout)"]
+async fn a_hanging_county_download_times_out_into_a_retry() {
+    let server = Server::with_faults(
+        vec![
+            Page::js("/probe.js", PROBE),
+            Page::html("/page.html", page(MAP_AND_QA)),
+        ],
+        vec![("counties/06", Fault::Hang, 1)],
+    );
+    let b = Browser::start(1024, 2400).await;
+    b.client.goto(&server.url("/page.html")).await.unwrap();
+    b.wait_until(&shadow("#map", "[data-jurisdiction='06']"), "the states")
+        .await;
+    b.shadow_all("#map", "[data-jurisdiction='06']").await[0]
+        .click()
+        .await
+        .unwrap();
+    b.wait_until(&shadow("#map", ".se-detail__zoom"), "the zoom button")
+        .await;
+    b.shadow_all("#map", ".se-detail__zoom").await[0]
+        .click()
+        .await
+        .unwrap();
+    b.wait_until(&shadow("#map", ".se-map__status"), "the loading note")
+        .await;
+    // Within the timeout the map says it is loading; after it, it offers a retry.
+    let mut waited = 0;
+    while b
+        .js(&format!(
+            "return !!{};",
+            shadow("#map", ".se-map__status button")
+        ))
+        .await
+        != json!(true)
+    {
+        assert!(waited < 40, "no retry offered after 40 s");
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        waited += 1;
+    }
+    b.shadow_all("#map", ".se-map__status button").await[0]
+        .click()
+        .await
+        .unwrap();
+    b.wait_until(
+        &shadow("#map", "[data-jurisdiction='06037']"),
+        "the counties after retrying",
+    )
+    .await;
+    b.close().await;
+}
