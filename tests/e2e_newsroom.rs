@@ -562,3 +562,90 @@ async fn print_shows_every_answer_the_map_and_the_sources_as_text() {
     }
     b.close().await;
 }
+
+/// The placeholder as a newsroom pastes it with the static fallback from dist/fallback/.
+fn with_fallback() -> String {
+    let dist = std::env::var("SANCTUARY_DIST").expect("SANCTUARY_DIST");
+    let fallback = std::fs::read_to_string(format!("{dist}/fallback/en-both.html"))
+        .expect("dist/fallback/en-both.html");
+    format!(
+        r#"<p id="before">Article text.</p><div id="w" data-sanctuary-explainer>{fallback}</div><p id="after">More article text.</p>"#
+    )
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn without_javascript_readers_get_the_static_text_and_with_it_the_widget() {
+    let story = sanctuary_explainer::bundle::default_story(sanctuary_core::i18n::Lang::En);
+    let server = Server::start(files(vec![
+        // No script may run on this page: a reader with JavaScript off.
+        Page::html("/nojs.html", page(&with_fallback(), false))
+            .header("Content-Security-Policy", "script-src 'none'"),
+        Page::html("/js.html", page(&with_fallback(), false)),
+    ]));
+    let b = Browser::start(1024, 1200).await;
+    b.client.goto(&server.url("/nojs.html")).await.unwrap();
+    let text = b.js("return document.querySelector('#w').innerText;").await;
+    let text = text.as_str().unwrap();
+    assert!(
+        text.contains(&story.title),
+        "the title is there without JavaScript"
+    );
+    for q in &story.questions {
+        assert!(text.contains(&q.question), "question {} is there", q.id);
+    }
+    assert_eq!(
+        b.js("return !!document.querySelector('#w').shadowRoot;")
+            .await,
+        json!(false),
+        "nothing ran"
+    );
+    // Native <details> open without script.
+    b.js("document.querySelector('#w details summary').click(); return true;")
+        .await;
+    let open = b
+        .js("return document.querySelector('#w details').open;")
+        .await;
+    assert_eq!(open, json!(true));
+    let answer = b
+        .js("return document.querySelector('#w details').innerText;")
+        .await;
+    let first = story.questions[0].paragraphs()[0]
+        .chars()
+        .take(40)
+        .collect::<String>();
+    assert!(
+        answer.as_str().unwrap().contains(&first),
+        "the answer is readable without JavaScript"
+    );
+    let table_rows = b
+        .js("return document.querySelectorAll('#w table tbody tr').length;")
+        .await;
+    let data = sanctuary_explainer::bundle::default_dataset();
+    assert_eq!(
+        table_rows,
+        json!(data.jurisdictions.len()),
+        "every jurisdiction is in the static table"
+    );
+
+    // With JavaScript the widget takes the placeholder over.
+    b.client.goto(&server.url("/js.html")).await.unwrap();
+    b.wait_until("window.__probe.ready.length >= 1", "the widget")
+        .await;
+    let title = b
+        .js(&format!(
+            "return {}.textContent;",
+            in_shadow("#w", ".se-title")
+        ))
+        .await;
+    assert_eq!(title, json!(story.title));
+    let fallback_visible = b
+        .js("return document.querySelector('#w .se-static').getClientRects().length > 0;")
+        .await;
+    assert_eq!(
+        fallback_visible,
+        json!(false),
+        "the widget replaces the fallback"
+    );
+    b.close().await;
+}

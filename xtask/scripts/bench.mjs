@@ -133,6 +133,10 @@ async function open(rate) {
     const r = s.net.get(e.requestId);
     if (r) Object.assign(r, { status: e.response.status, encoding: header(e.response.headers, "content-encoding") });
   });
+  cdp.on("Network.loadingFailed", (e) => {
+    const r = s.net.get(e.requestId);
+    if (r) r.failed = e.errorText + (e.canceled ? " (canceled)" : "");
+  });
   cdp.on("Network.loadingFinished", (e) => {
     const r = s.net.get(e.requestId);
     if (r) r.wire = e.encodedDataLength;
@@ -161,7 +165,7 @@ async function load(s, path, n = 1, beforeWait) {
     window.__bench.until(n).then(() => true), new Promise((r) => setTimeout(() => r(false), t))]), [n, TIMEOUT / 2]);
   if (!done) {
     const B = await s.page.evaluate(() => ({ ready: window.__bench.ready.length, drawn: window.__bench.drawn.length }));
-    const failed = [...s.net.values()].filter((r) => !(r.status < 400)).map((r) => `${r.status ?? "no answer"} ${r.url}`);
+    const failed = [...s.net.values()].filter((r) => !(r.status < 400)).map((r) => `${r.status ?? r.failed ?? "no answer"} ${r.url}`);
     throw new Error(`${path}: ${n} widget(s) not ready and drawn within ${TIMEOUT / 2000} s ` +
       `(ready: ${B.ready}, drawn: ${B.drawn}); failed requests: ${failed.join(", ") || "none"}; ` +
       `page errors: ${s.errors.join(" | ") || "none"}`);

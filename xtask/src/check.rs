@@ -125,7 +125,7 @@ enum Kind {
 /// when no data file on the command line loads.
 pub fn check(files: &[PathBuf], json: bool, reference: &FsPath) -> Report {
     // Read each file and tell what it is.
-    let inputs: Vec<(String, Result<(Format, Kind, String), Diagnostic>)> = files
+    let inputs: Vec<(String, Identified)> = files
         .iter()
         .map(|f| (f.display().to_string(), identify(f)))
         .collect();
@@ -217,8 +217,11 @@ fn whole_file(file: &str, line: usize, column: usize, message: impl Into<String>
     }
 }
 
+/// A file's format, kind and text, or why it could not be read or told.
+type Identified = Result<(Format, Kind, String), Diagnostic>;
+
 /// Reads `file` and tells its format (by name) and kind (by its top-level keys).
-fn identify(file: &FsPath) -> Result<(Format, Kind, String), Diagnostic> {
+fn identify(file: &FsPath) -> Identified {
     let name = file.display().to_string();
     let text = std::fs::read_to_string(file)
         .map_err(|e| whole_file(&name, 1, 1, format!("cannot read the file: {e}")))?;

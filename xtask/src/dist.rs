@@ -251,14 +251,17 @@ pub fn build() -> Result<PathBuf> {
         ])
         .current_dir(&root))?;
 
-    let bindgen = root.join("target/bindgen");
+    // Work in directories of this run's own, then swap the finished dist/ in at the end, so
+    // two builds at once (two terminals, or tests and a bench) never see a half-written tree.
+    let run_id = std::process::id();
+    let bindgen = root.join(format!("target/bindgen-{run_id}"));
     let _ = std::fs::remove_dir_all(&bindgen);
     run(Command::new("wasm-bindgen")
         .args(["--target", "web", "--no-typescript", "--out-dir"])
         .arg(&bindgen)
         .arg(root.join("target/wasm32-unknown-unknown/release/sanctuary_explainer.wasm")))?;
 
-    let dist = root.join("dist");
+    let dist = root.join(format!("target/dist-staging-{run_id}"));
     let assets = dist.join(ASSET_DIR);
     let _ = std::fs::remove_dir_all(&dist);
     std::fs::create_dir_all(&assets).map_err(|e| format!("create {}: {e}", assets.display()))?;
@@ -300,9 +303,33 @@ pub fn build() -> Result<PathBuf> {
     write(&dist.join("snippet.html"), snippet(&sri(embed.as_bytes())))?;
     write(&dist.join("_headers"), headers(&files))?;
 
+    // The static fallbacks (yew server-side rendering of the same components), to paste
+    // inside a placeholder for readers without JavaScript.
+    run(Command::new(env!("CARGO"))
+        .args([
+            "run",
+            "--quiet",
+            "-p",
+            "sanctuary-explainer",
+            "--features",
+            "ssr",
+            "--bin",
+            "fallback",
+            "--",
+        ])
+        .arg(dist.join("fallback"))
+        .current_dir(&root))?;
+
+    let _ = std::fs::remove_dir_all(&bindgen);
+    let staged = dist;
+    let dist = root.join("dist");
+    let _ = std::fs::remove_dir_all(&dist);
+    std::fs::rename(&staged, &dist)
+        .map_err(|e| format!("move {} -> {}: {e}", staged.display(), dist.display()))?;
+
     eprintln!("{}", report(&sizes, &files));
     eprintln!(
-        "xtask: dist ready in {} (upload {ASSET_DIR}/ to your CDN; embed code: snippet.html; headers: _headers)",
+        "xtask: dist ready in {} (upload {ASSET_DIR}/ to your CDN; embed code: snippet.html; static fallbacks: fallback/; headers: _headers)",
         dist.display()
     );
     Ok(dist)
