@@ -100,6 +100,8 @@ impl Story {
         let root = Path::root();
         p.require_slug(root.key("id"), &self.id);
         p.require_text(root.key("title"), &self.title);
+        p.require_visible(root.key("kicker"), &self.kicker);
+        p.require_visible(root.key("dek"), &self.dek);
         if self.questions.is_empty() {
             p.push(root.key("questions"), "a story needs at least one question");
         }

@@ -1084,10 +1084,11 @@ fn check_name_es(p: &mut Problems, at: &Path, j: &Jurisdiction) {
 
 /// A one-line text field: present, not blank, no line breaks.
 fn require_line(p: &mut Problems, at: Path, value: &str) {
-    if value.trim().is_empty() {
-        p.push(at, "must not be empty");
-    } else if value.contains('\n') {
+    if value.contains('\n') && !value.trim().is_empty() {
         p.push(at, "must be one line");
+    } else {
+        // Not empty, and no invisible or bidi control characters.
+        p.require_text(at, value);
     }
 }
 

@@ -161,11 +161,16 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         let on_accordion = on_accordion.clone();
         let story = story.clone();
         let focus_after = focus_after.clone();
+        let root = root.clone();
         Callback::from(move |qid: AttrValue| {
             if let Some(i) = story.question_index(&qid) {
                 let mut a = (*accordion).clone();
                 a.open(i);
-                *focus_after.borrow_mut() = Some(format!("#se-q-{qid}"));
+                // Its button is already there: move to it now, so focus does not wait for a
+                // long re-render (yew may yield to the browser before running effects).
+                let selector = format!("#se-q-{qid}");
+                focus_in(&root, &selector);
+                *focus_after.borrow_mut() = Some(selector);
                 on_accordion.emit(a);
             }
         })

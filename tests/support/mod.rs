@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
 use std::path::{Component, Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
@@ -279,7 +280,10 @@ pub struct Driver {
 impl Driver {
     pub fn start() -> Driver {
         let port = free_port();
+        // Its own process group, so dropping the driver also ends the Chromium it started
+        // (a test that fails before `close` must not leave browsers running).
         let child = Command::new(env_path("CHROMEDRIVER"))
+            .process_group(0)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -299,6 +303,10 @@ impl Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .arg("-KILL")
+            .arg(format!("-{}", self.child.id()))
+            .status();
         let _ = self.child.kill();
         let _ = self.child.wait();
     }

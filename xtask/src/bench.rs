@@ -50,12 +50,6 @@ pub fn run() -> Result {
     prepare_site(&root, &dist, &site)?;
     let base = serve::spawn(&site)?;
     eprintln!("xtask: bench site {} served at {base}", site.display());
-    if std::env::var_os("TMP_SERVE_ONLY").is_some() {
-        std::fs::write("/tmp/bench-base.txt", &base).unwrap();
-        loop {
-            std::thread::sleep(std::time::Duration::from_secs(60));
-        }
-    }
     let out = root.join("bench/results.json");
     sh(Command::new("node")
         .arg(root.join("xtask/scripts/bench.mjs"))

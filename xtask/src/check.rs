@@ -195,12 +195,13 @@ pub fn check(files: &[PathBuf], json: bool, reference: &FsPath) -> Report {
         let _ = writeln!(report.stderr, "{}", escape_invisible(&d.to_string()));
     }
     if !report.diagnostics.is_empty() {
-        report.stdout.clear();
-        let _ = writeln!(
-            report.stderr,
-            "{} problem(s): see above; nothing was written",
-            report.diagnostics.len()
-        );
+        let n = report.diagnostics.len();
+        if json {
+            report.stdout.clear();
+            let _ = writeln!(report.stderr, "{n} problem(s): no JSON was written");
+        } else {
+            let _ = writeln!(report.stderr, "{n} problem(s)");
+        }
         report.status = 1;
     }
     report
@@ -228,22 +229,26 @@ fn identify(file: &FsPath) -> Identified {
     let json = file
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    let has = |key: &str| -> Result<bool, Diagnostic> {
-        if json {
-            let value: serde_json::Value =
-                serde_json::from_str(&text).map_err(|e| json_error(&name, &text, &e))?;
-            Ok(value.get(key).is_some())
-        } else {
-            let table: toml::Table = toml::from_str(&text).map_err(|e| {
+    // The top-level keys (a syntax error is reported here, where it is found).
+    let keys: Vec<String> = if json {
+        match serde_json::from_str::<serde_json::Value>(&text) {
+            Ok(serde_json::Value::Object(map)) => map.keys().cloned().collect(),
+            Ok(_) => Vec::new(),
+            Err(e) => return Err(json_error(&name, &text, &e)),
+        }
+    } else {
+        match toml::from_str::<toml::Table>(&text) {
+            Ok(table) => table.keys().cloned().collect(),
+            Err(e) => {
                 let (line, column) = e.span().map_or((1, 1), |s| line_column(&text, s.start));
-                whole_file(&name, line, column, e.message().trim())
-            })?;
-            Ok(table.contains_key(key))
+                return Err(whole_file(&name, line, column, e.message().trim()));
+            }
         }
     };
-    let kind = if has("questions")? {
+    let has = |key: &str| keys.iter().any(|k| k == key);
+    let kind = if has("questions") {
         Kind::Story
-    } else if has("jurisdictions")? {
+    } else if has("jurisdictions") {
         Kind::Data
     } else {
         return Err(whole_file(
@@ -553,7 +558,7 @@ mod tests {
         report
             .stderr
             .lines()
-            .filter(|l| !l.ends_with("nothing was written"))
+            .filter(|l| !l.contains(" problem(s)"))
             .map(|l| l.replace(&prefix, ""))
             .collect()
     }
@@ -744,9 +749,7 @@ date = "2023-06"
                 "story.toml:11:18: questions[0].jurisdictions[0]: unknown jurisdiction \"99\"",
             ]
         );
-        assert!(report
-            .stderr
-            .ends_with("3 problem(s): see above; nothing was written\n"));
+        assert!(report.stderr.ends_with("\n3 problem(s)\n"));
     }
 
     #[test]
@@ -820,6 +823,15 @@ date = "2023-06"
         assert_eq!(
             problems(&report, &dir),
             ["story.toml:11:24: questions[0].jurisdictions[1]: unknown jurisdiction \"los-angeles-ca\""]
+        );
+        assert_eq!(report.status, 1);
+        assert_eq!(
+            report.stdout,
+            format!(
+                "{}/data.toml: ok: 51 jurisdictions, 0 policies, 0 sources\n",
+                dir.display()
+            ),
+            "the good file is still named"
         );
     }
 
@@ -914,6 +926,9 @@ date = "2023-06"
         );
         assert_eq!(report.status, 1);
         assert_eq!(report.stdout, "", "no JSON for a file with problems");
+        assert!(report
+            .stderr
+            .ends_with("1 problem(s): no JSON was written\n"));
     }
 
     #[test]

@@ -13,6 +13,8 @@
 //! A long run, by hand: `cd fuzz && cargo +nightly fuzz run -a content target/run/content
 //! corpus/content -- -max_total_time=600` (see `fuzz/README.md`).
 
+// `cargo xtask test` is to call `smoke()`; remove this line when it does.
+
 use std::path::PathBuf;
 use std::process::Command;
 

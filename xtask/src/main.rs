@@ -39,6 +39,7 @@ commands:
   check [--json] <file>...
                      check story and data files (TOML, or .json): every problem as file:line:column;
                      --json writes the checked file as JSON (the form data-content takes)
+  fuzz               a short fuzzing run of each target from the committed corpus (nightly)
   bench              measure bytes, load time, interaction, memory in Chromium, next to a plain-JS peer";
 
 fn main() -> ExitCode {
@@ -58,6 +59,7 @@ fn main() -> ExitCode {
         Some("dist") => dist::build().map(|_| ()),
         Some("check") => return check::command(&args[1..]),
         Some("bench") => bench::run(),
+        Some("fuzz") => fuzz::smoke(),
         Some("help" | "--help" | "-h") | None => {
             println!("{USAGE}");
             Ok(())

@@ -135,31 +135,78 @@ pub fn serve(dir: &Path, port: u16) -> Result {
 
 /// Serves `dir` like [`serve`], but on a free loopback port and from background threads that
 /// live as long as the process (`cargo xtask bench`). Returns the base URL, ending in `/`.
+///
+/// One thread per connection, with [`respond`] building each response: tiny_http's own server
+/// hands connections to a pool that can leave a new keep-alive connection unread while others
+/// stay open (a page's six parallel requests were enough for one never to be answered).
 pub fn spawn(dir: &Path) -> Result<String> {
-    let server = tiny_http::Server::http(("127.0.0.1", 0))
+    let listener = std::net::TcpListener::bind(("127.0.0.1", 0))
         .map_err(|e| format!("cannot listen on a loopback port: {e}"))?;
-    let port = server
-        .server_addr()
-        .to_ip()
-        .map(|a| a.port())
-        .ok_or("the server has no IP address")?;
-    let server = std::sync::Arc::new(server);
-    // A few workers, so that a browser's parallel requests are answered in parallel.
-    for _ in 0..4 {
-        let (server, dir) = (server.clone(), dir.to_path_buf());
-        std::thread::spawn(move || {
-            while let Ok(request) = server.recv() {
-                let accept = request
-                    .headers()
-                    .iter()
-                    .find(|h| h.field.equiv("Accept-Encoding"))
-                    .map(|h| h.value.as_str().to_owned());
-                let response = respond(&dir, request.url(), accept.as_deref());
-                let _ = request.respond(response);
-            }
-        });
-    }
+    let port = listener
+        .local_addr()
+        .map_err(|e| format!("the listener has no address: {e}"))?
+        .port();
+    let dir = dir.to_path_buf();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let dir = dir.clone();
+            std::thread::spawn(move || serve_connection(&dir, stream));
+        }
+    });
     Ok(format!("http://127.0.0.1:{port}/"))
+}
+
+/// Answers the GET (and HEAD) requests of one HTTP/1.1 connection until the client closes it.
+fn serve_connection(dir: &Path, stream: std::net::TcpStream) {
+    use std::io::BufRead;
+    let _ = stream.set_nodelay(true);
+    let Ok(writer) = stream.try_clone() else {
+        return;
+    };
+    let mut reader = std::io::BufReader::new(stream);
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 {
+            return;
+        }
+        let mut parts = line.split_whitespace();
+        let (method, url) = match (parts.next(), parts.next()) {
+            (Some(m), Some(u)) => (m.to_owned(), u.to_owned()),
+            _ => return,
+        };
+        let mut headers = Vec::new();
+        loop {
+            line.clear();
+            if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                return;
+            }
+            let text = line.trim_end();
+            if text.is_empty() {
+                break;
+            }
+            if let Some((name, value)) = text.split_once(':') {
+                if let Ok(h) = tiny_http::Header::from_bytes(name.trim(), value.trim()) {
+                    headers.push(h);
+                }
+            }
+        }
+        let header = |name: &'static str| {
+            headers
+                .iter()
+                .find(|h| h.field.equiv(name))
+                .map(|h| h.value.as_str().to_owned())
+        };
+        let response = respond(dir, &url, header("Accept-Encoding").as_deref());
+        let version = tiny_http::HTTPVersion(1, 1);
+        if response
+            .raw_print(&writer, version, &headers, method == "HEAD", None)
+            .is_err()
+            || header("Connection").is_some_and(|c| c.eq_ignore_ascii_case("close"))
+        {
+            return;
+        }
+    }
 }
 
 #[cfg(test)]

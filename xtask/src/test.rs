@@ -76,6 +76,9 @@ pub fn run() -> Result {
         .env("SANCTUARY_DIST", &dist)
         .env("CHROMEDRIVER", tools::CHROMEDRIVER)
         .env("CHROMIUM", tools::CHROMIUM))?;
+    // 5. A short fuzzing run of the content parser/validator and the geometry decoder.
+    crate::fuzz::smoke()?;
+
     eprintln!("xtask: all test layers passed");
     Ok(())
 }
