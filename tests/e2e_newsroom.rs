@@ -524,17 +524,15 @@ async fn print_shows_every_answer_the_map_and_the_sources_as_text() {
         .await;
     b.wait_until(&in_shadow("#w", "[data-jurisdiction='06']"), "the map")
         .await;
-    let hidden_panels = format!(
-        "return Array.from(document.querySelector('#w').shadowRoot.querySelectorAll('.se-qa__panel')).filter((p) => p.getClientRects().length === 0).length;"
-    );
+    let hidden_panels = "return Array.from(document.querySelector('#w').shadowRoot.querySelectorAll('.se-qa__panel')).filter((p) => p.getClientRects().length === 0).length;";
     assert!(
-        b.js(&hidden_panels).await.as_u64().unwrap() > 0,
+        b.js(hidden_panels).await.as_u64().unwrap() > 0,
         "answers start closed on screen"
     );
 
     b.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))
         .await;
-    assert_eq!(b.js(&hidden_panels).await, json!(0), "every answer prints");
+    assert_eq!(b.js(hidden_panels).await, json!(0), "every answer prints");
     let shown = |css: &str| {
         format!("return Array.from(document.querySelector('#w').shadowRoot.querySelectorAll({css:?})).some((e) => e.getClientRects().length > 0);")
     };

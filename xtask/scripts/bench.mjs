@@ -179,6 +179,9 @@ async function load(s, path, n = 1, beforeWait) {
         longtasks: B.longtasks.length,
         cls: B.shifts.reduce((a, e) => a + e.value, 0),
         shifts: B.shifts,
+        paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
+        resources: performance.getEntriesByType("resource")
+          .map((e) => ({ url: e.name, start: e.startTime, end: e.responseEnd })),
       });
       function max(xs) { return xs.length ? Math.max(...xs) : null; }
     }, 500)));
@@ -362,8 +365,12 @@ async function measure() {
         const s = await open(rate);
         const m = await load(s, site.one, 1);
         await close(s);
+        const prefix = siteUrl(site.assets);
+        const resources = m.resources.filter((r) => r.url.startsWith(prefix))
+          .map((r) => ({ file: r.url.slice(prefix.length), start: r.start, end: r.end }));
         results.sites[site.name].load[rate].push({ ready: m.ready[0], drawn: m.drawn[0], longest: m.longest,
-                                                   longtasks: m.longtasks, cls: m.cls, shifts: m.shifts });
+                                                   longtasks: m.longtasks, cls: m.cls, shifts: m.shifts,
+                                                   paint: m.paint, resources });
       }
     }
     log(`load times at ${rate}x measured`);
@@ -500,7 +507,26 @@ const fileTable = (title, list) => [
   "", `${title}`, "", "| file | raw | gzip -9 | brotli 11 | on the wire |", "| --- | ---: | ---: | ---: | ---: |",
   ...list.map((f) => `| ${f.file}${f.encoding && f.encoding !== "identity" ? ` (${f.encoding})` : ""} | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.br)} | ${f.wire == null ? "–" : kb(f.wire)} |`),
 ];
+// The waterfall: medians over the timed loads, in ms after navigation start.
+const waterfall = (name, site, rate) => {
+  const runs = site.load[rate];
+  const files = [...new Set(runs.flatMap((r) => r.resources.map((x) => x.file)))];
+  const at = (f) => {
+    const xs = runs.map((r) => r.resources.find((x) => x.file === f)).filter(Boolean);
+    return { file: f, start: median(xs.map((x) => x.start)), end: median(xs.map((x) => x.end)) };
+  };
+  const steps = [
+    { t: median(runs.map((r) => r.paint)), text: "first paint" },
+    ...files.map(at).map((x) => ({ t: x.start, text: `${x.file} ${x.start.toFixed(0)}–${x.end.toFixed(0)}` })),
+    { t: median(runs.map((r) => r.ready)), text: "**ready**" },
+    { t: median(runs.map((r) => r.drawn)), text: "**map drawn**" },
+  ].filter((x) => x.t != null).sort((a, b) => a.t - b.t);
+  return `- ${name}, ${rate}×: ` + steps.map((x) => (x.text.includes("–") ? x.text : `${x.text} ${x.t.toFixed(0)}`)).join(" · ");
+};
+const waterfalls = ["", `Waterfall (median of ${RUNS} loads, ms after navigation start; files: request start–response end):`, "",
+  ...RATES.flatMap((rate) => SITES.map((site) => waterfall(site.name, results.sites[site.name], rate)))];
 const files = [
+  ...waterfalls,
   ...fileTable("Ours, critical path:", o.bytes.critical),
   ...fileTable("Inside our wasm (each file compressed alone):", o.bytes.embedded),
   ...fileTable("Peer, critical path:", p.bytes.critical),

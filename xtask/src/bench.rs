@@ -18,7 +18,7 @@
 //!    ```
 //! 3. Serves it on a free loopback port ([`serve::spawn`]) and runs
 //!    `node xtask/scripts/bench.mjs <base url> bench/results.json`, which prints the table.
-//! 4. Prints twiggy's top 20 of the wasm (before wasm-opt, with names), if twiggy is installed.
+//! 4. Prints what the wasm is made of (twiggy top 20, and by crate), if twiggy is installed.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -258,16 +258,10 @@ fn prepare_site(root: &Path, dist: &Path, site: &Path) -> Result {
     {{"name": "peer", "one": "peer/", "many": "peer/five.html", "assets": "peer/assets/"}}
   ],
   "many": {MANY},
-  "wasm_names": {wasm},
   "embedded": [{embedded}]
 }}
 "#,
         asset_dir = dist::ASSET_DIR,
-        wasm = json_string(
-            &root
-                .join("target/bindgen/sanctuary_explainer_bg.wasm")
-                .to_string_lossy()
-        ),
         embedded = embedded.join(", "),
     );
     write(&site.join("bench.json"), manifest)
@@ -283,12 +277,24 @@ const WASM_FEATURES: [&str; 6] = [
     "--enable-multivalue",
 ];
 
-/// What the wasm is made of: `wasm-opt -Oz -g` of wasm-bindgen's output (what ships, plus the
-/// function names that `--strip-debug` removes from the shipped file), then twiggy's top 20
-/// and the same items summed by owner (crate, data, shims). Skipped if twiggy is missing.
+/// What the wasm is made of: wasm-bindgen and `wasm-opt -Oz -g` of the release build, as dist
+/// does but keeping the function names that `--strip-debug` removes from the shipped file;
+/// then twiggy's top 20 and the same items summed by owner (crate, data, shims). Skipped if
+/// twiggy is missing.
 fn twiggy(root: &Path) {
-    let bindgen = root.join("target/bindgen/sanctuary_explainer_bg.wasm");
+    let out = root.join("target/bench/bindgen");
+    let bindgen = out.join("sanctuary_explainer_bg.wasm");
     let named = root.join("target/bench/named.wasm");
+    let bound = Command::new("wasm-bindgen")
+        .args(["--target", "web", "--no-typescript", "--out-dir"])
+        .arg(&out)
+        .arg(root.join("target/wasm32-unknown-unknown/release/sanctuary_explainer.wasm"))
+        .status()
+        .is_ok_and(|s| s.success());
+    if !bound {
+        eprintln!("xtask: wasm-bindgen failed: no size breakdown");
+        return;
+    }
     let twiggy = |args: &[&str]| {
         Command::new("twiggy")
             .args(args)
@@ -381,6 +387,9 @@ fn owner(name: &str) -> String {
     if name.ends_with(" shim") || name.contains(" shim ") {
         return "wasm-bindgen shims".into();
     }
+    if name.starts_with("import ") {
+        return "imports (the JS functions the glue gives the wasm)".into();
+    }
     let first = |s: &str| -> String {
         let s = s.trim_start_matches(['<', '&', '(', '*', '[']);
         let s = s
@@ -471,6 +480,59 @@ mod tests {
             "dlmalloc"
         );
         assert!(owner("data segment \".rodata\"").starts_with("data"));
+    }
+
+    /// Reads one response with a Content-Length; returns its status line and body.
+    fn read_response(reader: &mut impl std::io::BufRead) -> (String, Vec<u8>) {
+        let mut status = String::new();
+        reader.read_line(&mut status).unwrap();
+        let mut length = 0;
+        loop {
+            let mut line = String::new();
+            reader.read_line(&mut line).unwrap();
+            if line.trim_end().is_empty() {
+                break;
+            }
+            if let Some((k, v)) = line.split_once(':') {
+                if k.eq_ignore_ascii_case("content-length") {
+                    length = v.trim().parse().unwrap();
+                }
+            }
+        }
+        let mut body = vec![0; length];
+        reader.read_exact(&mut body).unwrap();
+        (status.trim_end().to_owned(), body)
+    }
+
+    #[test]
+    fn bench_server_answers_many_keep_alive_connections_at_once() {
+        use std::io::{BufReader, Write};
+        let dir = std::env::temp_dir().join(format!("xtask-bench-serve-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("a")).unwrap();
+        std::fs::write(dir.join("index.html"), "<p>page</p>").unwrap();
+        std::fs::write(dir.join("a/x.js"), "x()").unwrap();
+        let base = serve::spawn(&dir).unwrap();
+        let addr = base
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_owned();
+        // Eight connections open at once (more than a browser's six), two requests on each.
+        let connections: Vec<_> = (0..8)
+            .map(|_| std::net::TcpStream::connect(&addr).unwrap())
+            .collect();
+        for mut c in connections {
+            c.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+                .unwrap();
+            let mut reader = BufReader::new(c.try_clone().unwrap());
+            for (path, want) in [("/a/x.js", &b"x()"[..]), ("/", &b"<p>page</p>"[..])] {
+                write!(c, "GET {path} HTTP/1.1\r\nHost: {addr}\r\n\r\n").unwrap();
+                let (status, body) = read_response(&mut reader);
+                assert_eq!(status, "HTTP/1.1 200 OK");
+                assert_eq!(body, want);
+            }
+        }
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
