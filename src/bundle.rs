@@ -1,5 +1,7 @@
 //! The default content, built into the wasm. `build.rs` validated the TOML and wrote JSON.
+//! Each file is parsed once per page, on first use, and shared by every widget.
 
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 use sanctuary_core::content::Story;
@@ -10,19 +12,33 @@ const DATA: &str = include_str!(concat!(env!("OUT_DIR"), "/jurisdictions.json"))
 const STORY_EN: &str = include_str!(concat!(env!("OUT_DIR"), "/story.en.json"));
 const STORY_ES: &str = include_str!(concat!(env!("OUT_DIR"), "/story.es.json"));
 
+thread_local! {
+    static EN: OnceCell<Rc<Story>> = const { OnceCell::new() };
+    static ES: OnceCell<Rc<Story>> = const { OnceCell::new() };
+    static DATASET: OnceCell<Rc<Dataset>> = const { OnceCell::new() };
+}
+
 /// The default story in `lang`. Both languages are embedded; `build.rs` checked that the
 /// Spanish has the English story's questions, in the same order, with the same sources.
 /// The JSON was produced from a validated `Story` by the build, so a failure here is a build
 /// bug, not an editor's mistake.
 pub fn default_story(lang: Lang) -> Rc<Story> {
-    let json = match lang {
-        Lang::En => STORY_EN,
-        Lang::Es => STORY_ES,
+    let (cell, json) = match lang {
+        Lang::En => (&EN, STORY_EN),
+        Lang::Es => (&ES, STORY_ES),
     };
-    Rc::new(serde_json::from_str(json).expect("build.rs wrote a valid story"))
+    cell.with(|c| {
+        c.get_or_init(|| Rc::new(serde_json::from_str(json).expect("build.rs wrote a valid story")))
+            .clone()
+    })
 }
 
 /// The map's data: every state and DC, and the counties and cities recorded.
 pub fn default_dataset() -> Rc<Dataset> {
-    Rc::new(serde_json::from_str(DATA).expect("build.rs wrote a valid dataset"))
+    DATASET.with(|c| {
+        c.get_or_init(|| {
+            Rc::new(serde_json::from_str(DATA).expect("build.rs wrote a valid dataset"))
+        })
+        .clone()
+    })
 }

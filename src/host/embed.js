@@ -31,8 +31,11 @@
 
   function load() {
     if (!loading) {
+      // The wasm download starts now, beside the glue's, not after it (streaming compile).
+      var wasm = fetch(base + FILES.wasm);
+      wasm.catch(function () {}); // a failure surfaces through init below, once
       loading = import(base + FILES.glue).then(function (m) {
-        return m.default({ module_or_path: base + FILES.wasm }).then(function () {
+        return m.default({ module_or_path: wasm }).then(function () {
           glue = m;
           return m;
         });
