@@ -39,6 +39,10 @@ new PerformanceObserver(function (list) {
     window.__probe.shifts.push({ value: e.value, sources: what });
   });
 }).observe({ type: "layout-shift", buffered: true });
+window.__probe.copied = [];
+if (navigator.clipboard) {
+  navigator.clipboard.writeText = function (text) { window.__probe.copied.push(text); return Promise.resolve(); };
+}
 var warn = console.warn;
 console.warn = function () {
   window.__probe.warnings.push(Array.prototype.join.call(arguments, " "));
@@ -644,6 +648,69 @@ async fn without_javascript_readers_get_the_static_text_and_with_it_the_widget()
         fallback_visible,
         json!(false),
         "the widget replaces the fallback"
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn copy_link_copies_a_link_that_restores_the_answer() {
+    let body = r#"<div id="w" data-sanctuary-explainer data-view="qa"></div>"#;
+    let server = Server::start(files(vec![Page::html("/copy.html", page(body, false))]));
+    let b = Browser::start(1024, 2000).await;
+    b.client.goto(&server.url("/copy.html")).await.unwrap();
+    b.wait_until("window.__probe.ready.length >= 1", "the widget")
+        .await;
+    b.shadow_all("#w", ".se-qa__trigger").await[2]
+        .click()
+        .await
+        .unwrap();
+    b.wait_until(
+        &in_shadow("#w", ".se-qa__panel:not([hidden]) .se-copy"),
+        "the copy control",
+    )
+    .await;
+    b.shadow_all("#w", ".se-qa__panel:not([hidden]) .se-copy")
+        .await[0]
+        .click()
+        .await
+        .unwrap();
+    b.wait_until("window.__probe.copied.length === 1", "a copied link")
+        .await;
+    let link = b.js("return window.__probe.copied[0];").await;
+    let link = link.as_str().unwrap().to_owned();
+    let qid = sanctuary_explainer::bundle::default_story(sanctuary_core::i18n::Lang::En).questions
+        [2]
+    .id
+    .clone();
+    assert_eq!(
+        link,
+        server.url(&format!("/copy.html#sanctuary-explainer=w/q/{qid}"))
+    );
+    let status = b
+        .js(&format!(
+            "return {}.textContent;",
+            in_shadow("#w", ".se-qa__panel:not([hidden]) .se-copy__done")
+        ))
+        .await;
+    assert_eq!(status, json!("Link copied"));
+    // The link opens that answer in a new visit.
+    b.client.goto("about:blank").await.unwrap();
+    b.client.goto(&link).await.unwrap();
+    b.wait_until(
+        "window.__probe.ready.length >= 1",
+        "the widget from the link",
+    )
+    .await;
+    let open = b.js("return Array.from(document.querySelector('#w').shadowRoot.querySelectorAll('.se-qa__trigger')).map((t) => t.getAttribute('aria-expanded'));").await;
+    assert_eq!(open[2], json!("true"), "{open}");
+    assert_eq!(
+        open.as_array()
+            .unwrap()
+            .iter()
+            .filter(|v| **v == json!("true"))
+            .count(),
+        1
     );
     b.close().await;
 }
