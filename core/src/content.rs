@@ -84,6 +84,31 @@ pub fn paragraphs(text: &str) -> Vec<String> {
     out
 }
 
+/// Checks a `[[sources]]` list (ids, publisher, title, link) and returns its ids with their
+/// positions, for checking references. Shared by stories and data files.
+pub(crate) fn check_sources<'a>(
+    p: &mut Problems,
+    sources: &'a [Source],
+) -> HashMap<&'a str, usize> {
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    for (i, s) in sources.iter().enumerate() {
+        let at = Path::root().key("sources").index(i);
+        p.require_slug(at.key("id"), &s.id);
+        if let Some(first) = ids.insert(&s.id, i) {
+            p.push(
+                at.key("id"),
+                format!("duplicate source id \"{}\" (also sources[{first}])", s.id),
+            );
+        }
+        p.require_text(at.key("publisher"), &s.publisher);
+        p.require_text(at.key("title"), &s.title);
+        if let Some(url) = &s.url {
+            p.require_web_url(at.key("url"), url);
+        }
+    }
+    ids
+}
+
 impl Story {
     pub fn question_index(&self, id: &str) -> Option<usize> {
         self.questions.iter().position(|q| q.id == id)
@@ -106,22 +131,7 @@ impl Story {
             p.push(root.key("questions"), "a story needs at least one question");
         }
 
-        let mut source_ids: HashMap<&str, usize> = HashMap::new();
-        for (i, s) in self.sources.iter().enumerate() {
-            let at = root.key("sources").index(i);
-            p.require_slug(at.key("id"), &s.id);
-            if let Some(first) = source_ids.insert(&s.id, i) {
-                p.push(
-                    at.key("id"),
-                    format!("duplicate source id \"{}\" (also sources[{first}])", s.id),
-                );
-            }
-            p.require_text(at.key("publisher"), &s.publisher);
-            p.require_text(at.key("title"), &s.title);
-            if let Some(url) = &s.url {
-                p.require_web_url(at.key("url"), url);
-            }
-        }
+        let source_ids = check_sources(&mut p, &self.sources);
 
         let mut question_ids: HashMap<&str, usize> = HashMap::new();
         let mut cited: HashSet<&str> = HashSet::new();

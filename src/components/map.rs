@@ -37,36 +37,21 @@ pub fn places(
     counties: Option<&Layer>,
 ) -> Vec<Place> {
     let tier = |id: &str| data.tier(id).unwrap_or(Tier::Unknown);
+    let shape = |f: &sanctuary_core::geometry::Feature| Place {
+        id: f.id.clone().into(),
+        name: data
+            .jurisdiction(&f.id)
+            .map_or_else(|| f.name.clone(), |j| j.name_in(lang).to_owned())
+            .into(),
+        path: Some(f.path.clone().into()),
+        at: f.label,
+        tier: tier(&f.id),
+    };
+    // The national map shows the states; a zoomed map its state's counties (once loaded).
     let mut out: Vec<Place> = match (&view.zoom, counties) {
-        (Some(_), Some(counties)) => counties
-            .features
-            .iter()
-            .map(|f| Place {
-                id: f.id.clone().into(),
-                name: data
-                    .jurisdiction(&f.id)
-                    .map_or_else(|| f.name.clone(), |j| j.name_in(lang).to_owned())
-                    .into(),
-                path: Some(f.path.clone().into()),
-                at: f.label,
-                tier: tier(&f.id),
-            })
-            .collect(),
+        (Some(_), Some(counties)) => counties.features.iter().map(shape).collect(),
         (Some(_), None) => Vec::new(),
-        (None, _) => states
-            .features
-            .iter()
-            .map(|f| Place {
-                id: f.id.clone().into(),
-                name: data
-                    .jurisdiction(&f.id)
-                    .map_or_else(|| f.name.clone(), |j| j.name_in(lang).to_owned())
-                    .into(),
-                path: Some(f.path.clone().into()),
-                at: f.label,
-                tier: tier(&f.id),
-            })
-            .collect(),
+        (None, _) => states.features.iter().map(shape).collect(),
     };
     let albers = AlbersUsa::us_atlas();
     for city in data.jurisdictions.iter().filter(|j| j.kind == Kind::City) {
@@ -138,6 +123,28 @@ pub fn UsMap(props: &MapProps) -> Html {
         use_effect(move || place_labels(&frame));
     }
 
+    // The places depend on the data, the language, the zoom and the loaded layers only, not on
+    // hover or the keyboard cursor: computed once per change of those (pointer identity for the
+    // shared layers), not on every render.
+    let loaded = |g: &Option<GeoResult>| match g {
+        Some(Ok(layer)) => Some(layer.clone()),
+        _ => None,
+    };
+    let (states_now, counties_now) = (loaded(&props.states), loaded(&props.counties));
+    let key = (
+        props.lang,
+        props.view.zoom.clone(),
+        Rc::as_ptr(&props.data) as usize,
+        states_now.as_ref().map(|l| Rc::as_ptr(l) as usize),
+        counties_now.as_ref().map(|l| Rc::as_ptr(l) as usize),
+    );
+    let memo_places = {
+        let (data, lang, view) = (props.data.clone(), props.lang, props.view.clone());
+        use_memo(key, move |_| match &states_now {
+            Some(states) => places(&data, lang, &view, states, counties_now.as_deref()),
+            None => Vec::new(),
+        })
+    };
     let states = match &props.states {
         Some(Ok(states)) => states.clone(),
         Some(Err(_)) => {
@@ -153,19 +160,9 @@ pub fn UsMap(props: &MapProps) -> Html {
             return html! { <div class="se-map__frame se-map__frame--loading" aria-busy="true"></div> }
         }
     };
-    let counties = match &props.counties {
-        Some(Ok(c)) => Some(c.clone()),
-        _ => None,
-    };
     let zoom_failed = props.view.zoom.is_some() && matches!(props.counties, Some(Err(_)));
     let zoom_loading = props.view.zoom.is_some() && props.counties.is_none();
-    let places = Rc::new(places(
-        &props.data,
-        props.lang,
-        &props.view,
-        &states,
-        counties.as_deref(),
-    ));
+    let places = memo_places;
     let vb = view_box(&props.view, &states);
     let scale = vb[2] / US_ATLAS_WIDTH as f32;
 
