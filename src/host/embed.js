@@ -120,11 +120,19 @@
       }, { rootMargin: "100% 0px 100% 0px" })
     : null;
 
+  // Within about a viewport of being visible: the same margin as the observer's.
+  function near(el) {
+    var box = el.getBoundingClientRect();
+    var h = window.innerHeight || document.documentElement.clientHeight;
+    return box.bottom > -h && box.top < 2 * h;
+  }
+
   function watch(el) {
     if (state.has(el)) return;
     state.set(el, "waiting");
     reserve(el);
-    if (io) io.observe(el); else start(el);
+    // Already near the viewport: start now rather than a frame later, when the observer reports.
+    if (!io || near(el)) start(el); else io.observe(el);
   }
 
   function scan(root) {
