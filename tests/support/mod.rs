@@ -303,8 +303,9 @@ impl Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        // `kill -s KILL -- -PGID`: procps reads `kill -KILL -1234` as `kill(-1, …)`, every process.
         let _ = Command::new("kill")
-            .arg("-KILL")
+            .args(["-s", "KILL", "--"])
             .arg(format!("-{}", self.child.id()))
             .status();
         let _ = self.child.kill();
