@@ -27,11 +27,7 @@ use yew::AppHandle;
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// The widget's stylesheet, as `host::mount` adopts it.
-const CSS: &str = concat!(
-    include_str!("../styles/widget.css"),
-    include_str!("../styles/map.css"),
-    include_str!("../styles/panels.css"),
-);
+const CSS: &str = sanctuary_explainer::host::CSS;
 
 /// The column the widget is put in: a phone.
 const WIDTH: f64 = 320.0;

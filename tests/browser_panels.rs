@@ -18,11 +18,7 @@ use yew::AppHandle;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const CSS: &str = concat!(
-    include_str!("../styles/widget.css"),
-    include_str!("../styles/map.css"),
-    include_str!("../styles/panels.css"),
-);
+const CSS: &str = sanctuary_explainer::host::CSS;
 
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()

@@ -31,7 +31,8 @@ use crate::components::{Explainer, ExplainerProps, WidgetEvent};
 pub use options::Options;
 
 /// The widget's stylesheet, adopted by every shadow root (no request, no `<style>` element).
-const CSS: &str = concat!(
+/// (Public so the browser tests style components exactly as a mounted widget is styled.)
+pub const CSS: &str = concat!(
     include_str!("../../styles/widget.css"),
     include_str!("../../styles/map.css"),
     include_str!("../../styles/panels.css"),
