@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::path::Path as FsPath;
 
 use sanctuary_core::content::Story;
+use sanctuary_core::packed;
 use sanctuary_core::policy::Dataset;
 use sanctuary_core::problem::{Path, Problem};
 use sanctuary_core::toml_file::load;
@@ -31,9 +32,7 @@ fn main() {
         .unwrap_or_else(|e| panic!("cannot read {data_file}: {e}"));
     let data = match load::<Dataset>(data_file, &text, Dataset::validate) {
         Ok(data) => {
-            let json = serde_json::to_string(&data).expect("a dataset serializes");
-            std::fs::write(FsPath::new(&out).join("jurisdictions.json"), json)
-                .expect("OUT_DIR is writable");
+            write_outputs(&out, "jurisdictions", packed::pack_data(&data), &data);
             Some(data)
         }
         Err(diagnostics) => {
@@ -80,9 +79,7 @@ fn main() {
         };
         match load::<Story>(&file, &text, validate) {
             Ok(story) => {
-                let json = serde_json::to_string(&story).expect("a story serializes");
-                std::fs::write(FsPath::new(&out).join(format!("{name}.json")), json)
-                    .expect("OUT_DIR is writable");
+                write_outputs(&out, name, packed::pack_story(&story), &story);
                 if lang == ORIGINAL {
                     loaded.insert(stem, (file, story));
                 }
@@ -99,6 +96,16 @@ fn main() {
             failed.len()
         );
     }
+}
+
+/// Writes a validated file twice into OUT_DIR: `<name>.bin`, packed (`sanctuary_core::packed`),
+/// which the wasm embeds and decodes without a text parser, and `<name>.json`, for people and
+/// for the benchmark's peer.
+fn write_outputs<T: serde::Serialize>(out: &str, name: &str, bin: Vec<u8>, value: &T) {
+    std::fs::write(FsPath::new(out).join(format!("{name}.bin")), bin).expect("OUT_DIR is writable");
+    let json = serde_json::to_string(value).expect("validated content serializes");
+    std::fs::write(FsPath::new(out).join(format!("{name}.json")), json)
+        .expect("OUT_DIR is writable");
 }
 
 /// "story.es" → ("story", "es").

@@ -170,6 +170,15 @@ async fn three_widgets_on_a_strict_csp_page_with_hostile_css() {
         .filter_map(Value::as_f64)
         .sum();
     assert_eq!(cls, 0.0, "no layout shift: {shifts}");
+    // The data-content validator is a second wasm that pages without data-content never fetch.
+    let requests = server.requests();
+    assert!(
+        requests
+            .iter()
+            .any(|r| r.contains("/sanctuary_explainer_bg."))
+            && !requests.iter().any(|r| r.contains("sanctuary_validator")),
+        "{requests:?}"
+    );
     b.close().await;
 }
 
@@ -498,8 +507,18 @@ async fn a_newsroom_content_file_replaces_the_story_and_its_errors_are_shown() {
         text.contains("questions[0].sources[0]: unknown source \"missing\""),
         "{text}"
     );
+    // The validator wasm was fetched once, for both widgets.
+    let requests = server.requests();
+    assert_eq!(
+        requests
+            .iter()
+            .filter(|r| r.contains("/sanctuary_validator_bg."))
+            .count(),
+        1,
+        "{requests:?}"
+    );
     // The widget asked for nothing but its own directory and the content files.
-    for r in server.requests() {
+    for r in requests {
         assert!(
             r.starts_with("/sanctuary-explainer/")
                 || [

@@ -42,7 +42,7 @@ pub struct Question {
     /// Ids of entries in `[[sources]]`.
     pub sources: Vec<String>,
     /// Ids of jurisdictions on the map that this answer is about.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub jurisdictions: Vec<String>,
 }
 
@@ -53,7 +53,7 @@ pub struct Source {
     pub publisher: String,
     pub title: String,
     pub date: Date,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub url: Option<String>,
 }
 

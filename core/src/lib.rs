@@ -12,6 +12,8 @@
 //! - [`options`]: the placeholder's `data-*` options, with warnings for invalid values.
 //! - [`geometry`]: the compact geometry format the widget loads.
 //! - [`projection`]: Albers USA, matching d3-geo's `geoAlbersUsa`.
+//! - [`packed`]: validated content in its compact form, the only form the widget decodes;
+//!   `packed::from_json` (feature `json`) parses and validates a newsroom's JSON file.
 //! - [`toml_file`] (feature `build`): TOML content files with `file:line:column` errors.
 
 pub mod content;
@@ -21,6 +23,7 @@ pub mod geometry;
 pub mod i18n;
 pub mod mapnav;
 pub mod options;
+pub mod packed;
 pub mod policy;
 pub mod problem;
 pub mod projection;

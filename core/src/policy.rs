@@ -116,27 +116,27 @@ pub struct Jurisdiction {
     pub name: String,
     /// Counties and cities only, and only where Spanish differs ("Condado de Los Ángeles",
     /// "Los Ángeles"). A state's Spanish name comes from [`STATES`]. See [`Jurisdiction::name_in`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub name_es: Option<String>,
     /// Cities only: the state's FIPS code. A county's state is the first two digits of its id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub state: Option<String>,
     /// Cities only: where the city's point goes on the map, in degrees (WGS 84).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub lon: Option<f64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub lat: Option<f64>,
     pub status: Status,
     /// With `status = "none_found"` only: sources that say no law was found.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub status_sources: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub policies: Vec<Policy>,
     /// Lists that name the jurisdiction. They do not change its tier.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub designations: Vec<Designation>,
     /// Other sourced facts worth showing. They do not change its tier.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub notes: Vec<Note>,
 }
 
@@ -224,7 +224,7 @@ pub struct Policy {
     /// The law's name, or a plain description when it has none ("Texas anti-sanctuary law").
     pub law: String,
     /// Bill or code number exactly as the source gives it ("SB 54"); absent when none is given.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub number: Option<String>,
     /// When the law was made, at the precision known; `date_is` says what happened that day.
     pub date: Date,
@@ -232,14 +232,14 @@ pub struct Policy {
     /// One line, in our own words.
     pub summary: String,
     /// `summary` in Spanish; required by [`Dataset::validate`]. See [`Policy::summary_in`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub summary_es: Option<String>,
     /// Ids of entries in `[[sources]]`.
     pub sources: Vec<String>,
-    #[serde(default, skip_serializing_if = "Confidence::is_vetted")]
+    #[serde(default)]
     pub confidence: Confidence,
     /// Other dated steps: votes, taking effect, amendments, lawsuits.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub events: Vec<Event>,
 }
 
@@ -251,10 +251,10 @@ pub struct Event {
     /// One line, in our own words.
     pub what: String,
     /// `what` in Spanish; required by [`Dataset::validate`]. See [`Event::what_in`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub what_es: Option<String>,
     pub sources: Vec<String>,
-    #[serde(default, skip_serializing_if = "Confidence::is_vetted")]
+    #[serde(default)]
     pub confidence: Confidence,
 }
 
@@ -267,7 +267,7 @@ pub struct Designation {
     /// What the list calls it, in our own words, one line.
     pub what: String,
     /// `what` in Spanish; required by [`Dataset::validate`]. See [`Designation::what_in`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub what_es: Option<String>,
     pub date: Date,
     pub sources: Vec<String>,
@@ -279,7 +279,7 @@ pub struct Designation {
 pub struct Note {
     pub text: String,
     /// `text` in Spanish; required by [`Dataset::validate`]. See [`Note::text_in`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub text_es: Option<String>,
     pub sources: Vec<String>,
 }
@@ -1616,22 +1616,21 @@ mod tests {
     }
 
     #[test]
-    fn spanish_fields_are_optional_in_serde_and_skipped_when_absent() {
+    fn spanish_fields_are_optional_in_content_files() {
         let note: Note = serde_json::from_str(r#"{"text":"A note.","sources":["a"]}"#).unwrap();
         assert_eq!(note.text_es, None);
-        assert_eq!(
-            serde_json::to_string(&note).unwrap(),
-            r#"{"text":"A note.","sources":["a"]}"#
-        );
+        // Written out, every field is there (the packed form has no names, so none is
+        // skipped): an absent one as null, which reads back as absent.
+        let written = serde_json::to_string(&note).unwrap();
+        assert!(written.contains(r#""text_es":null"#), "{written}");
+        assert_eq!(serde_json::from_str::<Note>(&written).unwrap(), note);
         let d = dataset();
         let json = serde_json::to_value(&d).unwrap();
         let city = &json["jurisdictions"][index(&d, "los-angeles-ca")];
         assert_eq!(city["name_es"], "Los Ángeles");
         assert_eq!(city["notes"][0]["text_es"], "Una nota.");
         assert_eq!(city["policies"][0]["summary_es"], "Limita algo.");
-        assert!(json["jurisdictions"][index(&d, "06")]
-            .get("name_es")
-            .is_none());
+        assert!(json["jurisdictions"][index(&d, "06")]["name_es"].is_null());
     }
 
     #[test]

@@ -3,13 +3,14 @@
 //! exactly the same code.
 //!
 //! A target fails by panicking. Besides "never panics", each checks one invariant the widget
-//! relies on: content that validates survives the trip the build makes it take (serialized to
-//! JSON by `build.rs`, parsed again by the wasm, which `expect`s it to parse).
+//! relies on: content that validates survives the trip to the wasm (packed by `build.rs` or by
+//! the validator wasm, unpacked by the widget, which `expect`s it to unpack).
 
 use sanctuary_core::content::{paragraphs, Story};
 use sanctuary_core::geometry;
 use sanctuary_core::i18n::Lang;
 use sanctuary_core::mapnav::View;
+use sanctuary_core::packed::{self, Content};
 use sanctuary_core::policy::Dataset;
 use sanctuary_core::table::{self, SortKey, TableQuery};
 use sanctuary_core::toml_file;
@@ -20,6 +21,10 @@ pub fn content(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
+    // What the validator wasm runs on a data-content file: what it accepts must unpack.
+    if let Ok(bytes) = packed::from_json(text) {
+        packed::unpack(&bytes).expect("the validator's output unpacks");
+    }
     if let Ok(story) = serde_json::from_str::<Story>(text) {
         use_story(&story);
     }
@@ -65,10 +70,13 @@ fn use_story(story: &Story) {
     }
     let _ = paragraphs(&story.dek);
     if problems.is_empty() {
-        // build.rs writes it as JSON; the wasm parses it back and expects the same story.
-        let json = serde_json::to_string(story).expect("a valid story serializes");
-        let back: Story = serde_json::from_str(&json).expect("a valid story's JSON parses");
-        assert_eq!(&back, story, "a valid story survives JSON");
+        // build.rs packs it; the wasm unpacks it and expects the same story.
+        let back = packed::unpack(&packed::pack_story(story)).expect("a valid story unpacks");
+        assert_eq!(
+            back,
+            Content::Story(story.clone()),
+            "a valid story survives packing"
+        );
     }
 }
 
@@ -118,10 +126,9 @@ fn use_dataset(data: &Dataset) {
         }
     }
     if problems.is_empty() {
-        // As for a story: the build's JSON must parse in the wasm (floats may round, so the
-        // value is not compared).
-        let json = serde_json::to_string(data).expect("a valid dataset serializes");
-        serde_json::from_str::<Dataset>(&json).expect("a valid dataset's JSON parses");
+        // As for a story: the packed data must unpack in the wasm (not compared: a NaN in a
+        // float is never equal to itself).
+        packed::unpack(&packed::pack_data(data)).expect("a valid dataset unpacks");
     }
 }
 

@@ -1,51 +1,55 @@
 //! `data-content`: a newsroom's own story or data file (JSON of the same schema as
-//! `content/*.toml`), fetched and validated in the widget exactly as the build validates ours.
+//! `content/*.toml`), fetched here and validated exactly as the build validates ours, by the
+//! validator wasm (`validator/`) that embed.js loads for such pages only.
 //! Problems are shown to the editor in place of the card, and in the console.
 
 use std::rc::Rc;
 
 use sanctuary_core::content::Story;
+use sanctuary_core::packed::{unpack, Content};
 use sanctuary_core::policy::Dataset;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlElement, ShadowRoot};
+
+#[wasm_bindgen]
+extern "C" {
+    /// embed.js's `SanctuaryExplainer._check(text)`: loads the validator wasm (`validator/`)
+    /// once, on first use, and resolves to the packed content, or rejects with the problems,
+    /// one per line.
+    #[wasm_bindgen(catch, js_namespace = SanctuaryExplainer, js_name = _check)]
+    fn check(text: &str) -> Result<js_sys::Promise, JsValue>;
+}
 
 pub enum Custom {
     Story(Rc<Story>),
     Data(Rc<Dataset>),
 }
 
-/// Fetches, parses and validates the file at `url`. Every problem is a line for the editor.
+/// Fetches the file at `url`, has the validator parse and validate it, and unpacks the result.
+/// Every problem is a line for the editor.
 pub async fn load(url: &str) -> Result<Custom, Vec<String>> {
     let text = fetch_text(url).await.map_err(|e| vec![e])?;
-    parse(&text)
+    let bytes = validate(&text).await?;
+    match unpack(&bytes) {
+        Ok(Content::Story(story)) => Ok(Custom::Story(Rc::new(story))),
+        Ok(Content::Data(data)) => Ok(Custom::Data(Rc::new(data))),
+        Err(e) => Err(vec![e.into()]),
+    }
 }
 
-/// Parses a story (it has `questions`) or a data file (it has `jurisdictions`) and validates it.
-pub fn parse(text: &str) -> Result<Custom, Vec<String>> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| vec![format!("not valid JSON: {e}")])?;
-    if value.get("questions").is_some() {
-        let story: Story = serde_json::from_str(text).map_err(|e| vec![e.to_string()])?;
-        let problems = story.validate();
-        if problems.is_empty() {
-            Ok(Custom::Story(Rc::new(story)))
-        } else {
-            Err(problems.iter().map(ToString::to_string).collect())
-        }
-    } else if value.get("jurisdictions").is_some() {
-        let data: Dataset = serde_json::from_str(text).map_err(|e| vec![e.to_string()])?;
-        let problems = data.validate();
-        if problems.is_empty() {
-            Ok(Custom::Data(Rc::new(data)))
-        } else {
-            Err(problems.iter().map(ToString::to_string).collect())
-        }
-    } else {
-        Err(vec![
-            "neither a story (no \"questions\") nor a data file (no \"jurisdictions\")".into(),
-        ])
-    }
+async fn validate(text: &str) -> Result<Vec<u8>, Vec<String>> {
+    let unavailable = |_| {
+        vec!["the content checker could not be loaded (it comes from the widget's own directory, beside embed.js)".to_owned()]
+    };
+    let packed = JsFuture::from(check(text).map_err(unavailable)?)
+        .await
+        .map_err(|e| match e.as_string() {
+            Some(problems) => problems.lines().map(str::to_owned).collect(),
+            None => unavailable(e),
+        })?;
+    Ok(js_sys::Uint8Array::new(&packed).to_vec())
 }
 
 async fn fetch_text(url: &str) -> Result<String, String> {

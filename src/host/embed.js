@@ -16,7 +16,7 @@
   // Assets live beside embed.js, wherever the newsroom hosts it.
   var base = new URL(".", (script && script.src) || document.baseURI).href;
   // `cargo xtask dist` replaces this line with the content-hashed names of this build.
-  var FILES = { glue: "sanctuary_explainer.js", wasm: "sanctuary_explainer_bg.wasm", geo: "geo/" };
+  var FILES = { glue: "sanctuary_explainer.js", wasm: "sanctuary_explainer_bg.wasm", geo: "geo/", check: "sanctuary_validator.js", checkWasm: "sanctuary_validator_bg.wasm" };
   // Space reserved per view before the wasm arrives: max(min, share × width + fixed), measured
   // to be at least the widget's first height from 320 to 1280 px (the map is 975:610; the Q&A's
   // questions wrap less as the width grows). The widget keeps the space until the reader first
@@ -42,6 +42,24 @@
       });
     }
     return loading;
+  }
+
+  // The data-content validator: a second, small wasm with the JSON parser and the editor-facing
+  // checks, loaded on first use only (pages without data-content never fetch it). Resolves to
+  // the packed content the widget decodes; rejects with the problems, one per line.
+  var checker = null;
+  function check(text) {
+    if (!checker) {
+      var wasm = fetch(base + FILES.checkWasm);
+      wasm.catch(function () {});
+      checker = import(base + FILES.check).then(function (m) {
+        return m.default({ module_or_path: wasm }).then(function () { return m; });
+      });
+    }
+    return checker.then(function (m) { return m.check(text); }, function (err) {
+      checker = null; // a later widget tries again
+      throw err;
+    });
   }
 
   function reserve(el) {
@@ -163,7 +181,9 @@
       start(el);
     },
     /** Removes a widget and everything it added. */
-    unmount: unmount
+    unmount: unmount,
+    /** Internal, for the widget's data-content: see check() above. */
+    _check: check
   };
 
   scan(document);

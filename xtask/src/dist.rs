@@ -10,6 +10,8 @@
 //!     embed.js                          the only stable name: cache briefly
 //!     sanctuary_explainer.<hash>.js     the wasm-bindgen glue     } content-hashed:
 //!     sanctuary_explainer_bg.<hash>.wasm                          } cache forever
+//!     sanctuary_validator.<hash>.js     the data-content validator, } loaded only for
+//!     sanctuary_validator_bg.<hash>.wasm  a second wasm             } data-content
 //!     geo-<hash>/states.bin             geometry, in a directory  }
 //!     geo-<hash>/counties/<FIPS>.bin    named by all its files    }
 //!     <every file>.gz, <every file>.br  precompressed (gzip -9, brotli 11)
@@ -37,7 +39,7 @@ pub const ASSET_DIR: &str = "sanctuary-explainer";
 pub const HASH_LEN: usize = 10;
 
 /// The line of `src/host/embed.js` that dist rewrites with this build's names.
-pub const FILES_LINE: &str = r#"var FILES = { glue: "sanctuary_explainer.js", wasm: "sanctuary_explainer_bg.wasm", geo: "geo/" };"#;
+pub const FILES_LINE: &str = r#"var FILES = { glue: "sanctuary_explainer.js", wasm: "sanctuary_explainer_bg.wasm", geo: "geo/", check: "sanctuary_validator.js", checkWasm: "sanctuary_validator_bg.wasm" };"#;
 
 /// Where the snippet says embed.js is; the newsroom replaces it with its own URL.
 pub const SNIPPET_BASE: &str = "https://cdn.example.org/sanctuary-explainer/";
@@ -130,6 +132,22 @@ pub struct Files {
     pub wasm: String,
     /// The geometry directory, ending in `/`.
     pub geo: String,
+    /// The validator's glue and wasm (`validator/`), for `data-content` pages only.
+    pub check: String,
+    pub check_wasm: String,
+}
+
+impl Files {
+    /// The FILES line's entries in order: (key in embed.js, name).
+    fn entries(&self) -> [(&'static str, &str); 5] {
+        [
+            ("glue", &self.glue),
+            ("wasm", &self.wasm),
+            ("geo", &self.geo),
+            ("check", &self.check),
+            ("checkWasm", &self.check_wasm),
+        ]
+    }
 }
 
 /// embed.js with its [`FILES_LINE`] replaced by `files` (indentation kept). Fails if that line
@@ -143,15 +161,14 @@ pub fn rewrite_files_line(embed: &str, files: &Files) -> Result<String> {
              (change FILES_LINE in xtask/src/dist.rs with it)"
         ));
     }
-    for name in [&files.glue, &files.wasm, &files.geo] {
+    let mut entries = Vec::new();
+    for (key, name) in files.entries() {
         if name.contains(['"', '\\', '\n']) {
             return Err(format!("{name:?}: not a plain file name"));
         }
+        entries.push(format!("{key}: \"{name}\""));
     }
-    let replacement = format!(
-        r#"var FILES = {{ glue: "{}", wasm: "{}", geo: "{}" }};"#,
-        files.glue, files.wasm, files.geo
-    );
+    let replacement = format!("var FILES = {{ {} }};", entries.join(", "));
     let mut out = String::with_capacity(embed.len() + 64);
     for line in embed.split_inclusive('\n') {
         if line.trim() == FILES_LINE {
@@ -193,6 +210,8 @@ pub fn headers(files: &Files) -> String {
         rule(format!("{dir}embed.js"), CACHE_EMBED),
         rule(format!("{dir}{}", files.glue), CACHE_IMMUTABLE),
         rule(format!("{dir}{}", files.wasm), CACHE_IMMUTABLE),
+        rule(format!("{dir}{}", files.check), CACHE_IMMUTABLE),
+        rule(format!("{dir}{}", files.check_wasm), CACHE_IMMUTABLE),
         rule(format!("{dir}{}*", files.geo), CACHE_IMMUTABLE),
     ]
     .join("")
@@ -248,6 +267,8 @@ pub fn build() -> Result<PathBuf> {
             "wasm32-unknown-unknown",
             "-p",
             "sanctuary-explainer",
+            "-p",
+            "sanctuary-validator",
         ])
         .current_dir(&root))?;
 
@@ -256,27 +277,29 @@ pub fn build() -> Result<PathBuf> {
     let run_id = std::process::id();
     let bindgen = root.join(format!("target/bindgen-{run_id}"));
     let _ = std::fs::remove_dir_all(&bindgen);
-    run(Command::new("wasm-bindgen")
-        .args(["--target", "web", "--no-typescript", "--out-dir"])
-        .arg(&bindgen)
-        .arg(root.join("target/wasm32-unknown-unknown/release/sanctuary_explainer.wasm")))?;
-
     let dist = root.join(format!("target/dist-staging-{run_id}"));
     let assets = dist.join(ASSET_DIR);
     let _ = std::fs::remove_dir_all(&dist);
     std::fs::create_dir_all(&assets).map_err(|e| format!("create {}: {e}", assets.display()))?;
-    run(Command::new(tools::wasm_opt())
-        .arg("-Oz")
-        // The features rustc's wasm32 target emits today.
-        .args(WASM_FEATURES)
-        .args(["--strip-debug", "--strip-producers"])
-        .arg(bindgen.join("sanctuary_explainer_bg.wasm"))
-        .arg("-o")
-        .arg(assets.join("sanctuary_explainer_bg.wasm")))?;
-    copy(
-        &bindgen.join("sanctuary_explainer.js"),
-        &assets.join("sanctuary_explainer.js"),
-    )?;
+    // The widget, and the validator that only data-content pages load.
+    for stem in ["sanctuary_explainer", "sanctuary_validator"] {
+        run(Command::new("wasm-bindgen")
+            .args(["--target", "web", "--no-typescript", "--out-dir"])
+            .arg(&bindgen)
+            .arg(root.join(format!("target/wasm32-unknown-unknown/release/{stem}.wasm"))))?;
+        run(Command::new(tools::wasm_opt())
+            .arg("-Oz")
+            // The features rustc's wasm32 target emits today.
+            .args(WASM_FEATURES)
+            .args(["--strip-debug", "--strip-producers"])
+            .arg(bindgen.join(format!("{stem}_bg.wasm")))
+            .arg("-o")
+            .arg(assets.join(format!("{stem}_bg.wasm"))))?;
+        copy(
+            &bindgen.join(format!("{stem}.js")),
+            &assets.join(format!("{stem}.js")),
+        )?;
+    }
     copy(&root.join("index.html"), &dist.join("index.html"))?;
     copy(&root.join("styles/article.css"), &dist.join("article.css"))?;
     let geo = crate::geo::build_geometry(&root.join("node_modules"), &assets.join("geo"))?;
@@ -290,6 +313,8 @@ pub fn build() -> Result<PathBuf> {
         glue: rename_hashed(&assets, "sanctuary_explainer.js")?,
         wasm: rename_hashed(&assets, "sanctuary_explainer_bg.wasm")?,
         geo: format!("{geo_dir}/"),
+        check: rename_hashed(&assets, "sanctuary_validator.js")?,
+        check_wasm: rename_hashed(&assets, "sanctuary_validator_bg.wasm")?,
     };
     let embed_src = root.join("src/host/embed.js");
     let embed =
@@ -385,6 +410,8 @@ mod tests {
             glue: "sanctuary_explainer.0123456789.js".into(),
             wasm: "sanctuary_explainer_bg.abcdef0123.wasm".into(),
             geo: "geo-fedcba9876/".into(),
+            check: "sanctuary_validator.1111111111.js".into(),
+            check_wasm: "sanctuary_validator_bg.2222222222.wasm".into(),
         }
     }
 
@@ -463,7 +490,9 @@ mod tests {
         let out = rewrite_files_line(&source, &files()).unwrap();
         assert!(out.contains(
             "\n  var FILES = { glue: \"sanctuary_explainer.0123456789.js\", \
-             wasm: \"sanctuary_explainer_bg.abcdef0123.wasm\", geo: \"geo-fedcba9876/\" };\n"
+             wasm: \"sanctuary_explainer_bg.abcdef0123.wasm\", geo: \"geo-fedcba9876/\", \
+             check: \"sanctuary_validator.1111111111.js\", \
+             checkWasm: \"sanctuary_validator_bg.2222222222.wasm\" };\n"
         ));
         assert!(!out.contains(FILES_LINE));
         assert_eq!(
@@ -478,7 +507,9 @@ mod tests {
         assert_eq!(
             rewrite_files_line(&crlf, &files()).unwrap(),
             "a\r\n    var FILES = { glue: \"sanctuary_explainer.0123456789.js\", \
-             wasm: \"sanctuary_explainer_bg.abcdef0123.wasm\", geo: \"geo-fedcba9876/\" };\r\nb\r\n"
+             wasm: \"sanctuary_explainer_bg.abcdef0123.wasm\", geo: \"geo-fedcba9876/\", \
+             check: \"sanctuary_validator.1111111111.js\", \
+             checkWasm: \"sanctuary_validator_bg.2222222222.wasm\" };\r\nb\r\n"
         );
     }
 
@@ -523,12 +554,14 @@ mod tests {
                 "/sanctuary-explainer/embed.js",
                 "/sanctuary-explainer/sanctuary_explainer.0123456789.js",
                 "/sanctuary-explainer/sanctuary_explainer_bg.abcdef0123.wasm",
+                "/sanctuary-explainer/sanctuary_validator.1111111111.js",
+                "/sanctuary-explainer/sanctuary_validator_bg.2222222222.wasm",
                 "/sanctuary-explainer/geo-fedcba9876/*",
             ]
         );
-        assert_eq!(h.matches(CACHE_IMMUTABLE).count(), 3);
+        assert_eq!(h.matches(CACHE_IMMUTABLE).count(), 5);
         assert_eq!(h.matches("max-age=300").count(), 1);
-        assert_eq!(h.matches("Access-Control-Allow-Origin: *").count(), 4);
+        assert_eq!(h.matches("Access-Control-Allow-Origin: *").count(), 6);
     }
 
     #[test]

@@ -1,0 +1,184 @@
+//! Content in its compact, already-validated form: a tag byte, then the model in
+//! [postcard](https://docs.rs/postcard) (serde's fields in order, varint lengths, no names).
+//!
+//! The widget's wasm reads only this form, so it carries no text parser: `build.rs` validates
+//! the TOML under `content/` and packs it; for a newsroom's own `data-content` JSON, the small
+//! validator wasm (`validator/`, loaded only on such pages) parses and validates it with
+//! [`from_json`] and hands the widget the packed bytes.
+//!
+//! Packed bytes are trusted to be valid: only those two producers write them. They are still
+//! decoded with errors, not panics, should a mismatched build ever meet them.
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::Story;
+use crate::policy::Dataset;
+
+/// The first byte of packed content: which model follows.
+const STORY: u8 = b'S';
+const DATA: u8 = b'D';
+
+/// A story or a map's data.
+#[derive(Debug, PartialEq)]
+pub enum Content {
+    Story(Story),
+    Data(Dataset),
+}
+
+/// Packs a story or a data file (call it on validated content only).
+pub fn pack(content: &Content) -> Vec<u8> {
+    match content {
+        Content::Story(s) => pack_story(s),
+        Content::Data(d) => pack_data(d),
+    }
+}
+
+pub fn pack_story(story: &Story) -> Vec<u8> {
+    tagged(STORY, story)
+}
+
+pub fn pack_data(data: &Dataset) -> Vec<u8> {
+    tagged(DATA, data)
+}
+
+fn tagged<T: Serialize>(tag: u8, value: &T) -> Vec<u8> {
+    let mut out = vec![tag];
+    out.extend(postcard::to_allocvec(value).expect("the content model serializes"));
+    out
+}
+
+/// Unpacks what [`pack`] wrote. `Err` names what is wrong; it means the bytes were not made by
+/// this build (a stale cache or a mismatched validator), never an editor's mistake.
+pub fn unpack(bytes: &[u8]) -> Result<Content, &'static str> {
+    fn body<'a, T: Deserialize<'a>>(rest: &'a [u8]) -> Result<T, &'static str> {
+        match postcard::take_from_bytes(rest) {
+            Ok((value, [])) => Ok(value),
+            Ok(_) => Err("packed content: bytes left over"),
+            Err(_) => Err("packed content: not this build's format"),
+        }
+    }
+    match bytes.split_first() {
+        Some((&STORY, rest)) => body(rest).map(Content::Story),
+        Some((&DATA, rest)) => body(rest).map(Content::Data),
+        Some(_) => Err("packed content: unknown kind"),
+        None => Err("packed content: empty"),
+    }
+}
+
+/// Parses a newsroom's content file (JSON of the same schema as `content/*.toml`): a story if
+/// it has `questions`, a data file if it has `jurisdictions`. Validates it like the build
+/// validates ours and packs it. Every problem is one line for the editor.
+#[cfg(feature = "json")]
+pub fn from_json(text: &str) -> Result<Vec<u8>, Vec<String>> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| vec![format!("not valid JSON: {e}")])?;
+    let lines = |problems: Vec<crate::problem::Problem>| -> Vec<String> {
+        problems.iter().map(ToString::to_string).collect()
+    };
+    let content = if value.get("questions").is_some() {
+        let story: Story = serde_json::from_str(text).map_err(|e| vec![e.to_string()])?;
+        let problems = story.validate();
+        if !problems.is_empty() {
+            return Err(lines(problems));
+        }
+        Content::Story(story)
+    } else if value.get("jurisdictions").is_some() {
+        let data: Dataset = serde_json::from_str(text).map_err(|e| vec![e.to_string()])?;
+        let problems = data.validate();
+        if !problems.is_empty() {
+            return Err(lines(problems));
+        }
+        Content::Data(data)
+    } else {
+        return Err(vec![
+            "neither a story (no \"questions\") nor a data file (no \"jurisdictions\")".into(),
+        ]);
+    };
+    Ok(pack(&content))
+}
+
+#[cfg(all(test, feature = "json"))]
+mod tests {
+    use super::*;
+
+    const STORY_JSON: &str = r#"{
+        "id": "s", "lang": "en", "title": "T", "as_of": "2024-11-20",
+        "questions": [{"id": "q1", "question": "Why?", "answer": "Because.", "sources": ["a"]}],
+        "sources": [{"id": "a", "publisher": "P", "title": "A title", "date": "2024-11-19",
+                     "url": "https://example.org/a"}]
+    }"#;
+
+    #[test]
+    fn a_valid_story_packs_and_unpacks_to_the_same_model() {
+        let bytes = from_json(STORY_JSON).unwrap_or_else(|p| panic!("{p:?}"));
+        let story: Story = serde_json::from_str(STORY_JSON).unwrap();
+        assert_eq!(bytes[0], STORY);
+        assert_eq!(unpack(&bytes), Ok(Content::Story(story)));
+    }
+
+    #[test]
+    fn packed_bytes_from_elsewhere_are_an_error_not_a_panic() {
+        let bytes = from_json(STORY_JSON).unwrap();
+        assert_eq!(unpack(&[]), Err("packed content: empty"));
+        assert_eq!(unpack(b"X"), Err("packed content: unknown kind"));
+        assert_eq!(
+            unpack(&bytes[..bytes.len() / 2]),
+            Err("packed content: not this build's format")
+        );
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert_eq!(unpack(&longer), Err("packed content: bytes left over"));
+        let mut as_data = bytes;
+        as_data[0] = DATA;
+        assert!(unpack(&as_data).is_err());
+    }
+
+    #[test]
+    fn editors_get_every_problem_as_a_line() {
+        let not_json = from_json("{\"questions\": [").unwrap_err();
+        assert!(not_json[0].starts_with("not valid JSON: "), "{not_json:?}");
+        assert!(not_json[0].contains("line 1"), "{not_json:?}");
+
+        let neither = from_json("{\"title\": \"x\"}").unwrap_err();
+        assert!(neither[0].starts_with("neither a story"), "{neither:?}");
+
+        let bad = STORY_JSON
+            .replace("\"Because.\"", "\"\"")
+            .replace("https://example.org/a", "javascript:alert(1)");
+        let problems = from_json(&bad).unwrap_err();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems.iter().any(|p| p.contains("questions[0].answer")),
+            "{problems:?}"
+        );
+        assert!(
+            problems.iter().any(|p| p.contains("sources[0].url")),
+            "{problems:?}"
+        );
+
+        let unknown =
+            from_json(&STORY_JSON.replace("\"as_of\"", "\"colour\": 1, \"as_of\"")).unwrap_err();
+        assert!(unknown[0].contains("unknown field `colour`"), "{unknown:?}");
+    }
+
+    #[test]
+    #[cfg(feature = "build")]
+    fn our_data_file_as_json_packs_as_data_and_a_broken_one_lists_its_problems() {
+        let file = concat!(env!("CARGO_MANIFEST_DIR"), "/../content/jurisdictions.toml");
+        let text = std::fs::read_to_string(file).unwrap();
+        let data = crate::toml_file::load::<Dataset>(file, &text, Dataset::validate)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let json = serde_json::to_string(&data).unwrap();
+        let bytes = from_json(&json).unwrap_or_else(|p| panic!("{p:?}"));
+        assert_eq!(bytes[0], DATA);
+        assert_eq!(unpack(&bytes), Ok(Content::Data(data)));
+
+        let broken = json.replacen("\"as_of\":\"2025-08-05\"", "\"as_of\":\"5 Aug 2025\"", 1);
+        assert_ne!(broken, json);
+        let problems = from_json(&broken).unwrap_err();
+        assert!(
+            problems.iter().any(|p| p.contains("ISO 8601")),
+            "{problems:?}"
+        );
+    }
+}
