@@ -22,9 +22,24 @@ const STORIES: &[&str] = &["story.en", "story.es"];
 /// The language every translation is checked against.
 const ORIGINAL: &str = "en";
 
+/// The widget's stylesheets, in cascade order: joined and minified into `OUT_DIR/widget.css`,
+/// the one constructable stylesheet every shadow root adopts (`host::CSS`).
+const STYLES: &[&str] = &["styles/widget.css", "styles/map.css", "styles/panels.css"];
+
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let mut failed = Vec::new();
+
+    let mut css = String::new();
+    for file in STYLES {
+        println!("cargo:rerun-if-changed={file}");
+        css.push_str(&std::fs::read_to_string(file).unwrap_or_else(|e| panic!("cannot read {file}: {e}")));
+        css.push('\n');
+    }
+    let min = minifier::css::minify(&css)
+        .unwrap_or_else(|e| panic!("styles/*.css: the minifier refused them: {e}"))
+        .to_string();
+    std::fs::write(FsPath::new(&out).join("widget.css"), min).expect("OUT_DIR is writable");
 
     let data_file = "content/jurisdictions.toml";
     println!("cargo:rerun-if-changed={data_file}");

@@ -30,13 +30,10 @@ use crate::bundle::{default_dataset, default_story};
 use crate::components::{Explainer, ExplainerProps, WidgetEvent};
 pub use options::Options;
 
-/// The widget's stylesheet, adopted by every shadow root (no request, no `<style>` element).
+/// The widget's stylesheet, adopted by every shadow root (no request, no `<style>` element):
+/// `styles/*.css` as build.rs joined and minified them (see `STYLES` there).
 /// (Public so the browser tests style components exactly as a mounted widget is styled.)
-pub const CSS: &str = concat!(
-    include_str!("../../styles/widget.css"),
-    include_str!("../../styles/map.css"),
-    include_str!("../../styles/panels.css"),
-);
+pub const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 /// Name of the event a host element dispatches once its widget is interactive.
 pub const READY_EVENT: &str = "sanctuary-explainer:ready";

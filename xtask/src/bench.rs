@@ -10,7 +10,7 @@
 //!    peer/index.html, peer/five.html     the peer's page, the same article
 //!    peer/assets/                        the peer's "CDN directory", precompressed like ours:
 //!      peer.bundle.js                    d3-array + d3-geo + topojson-client (UMD) + peer.js
-//!      widget.css                        our stylesheet (the files src/host/mod.rs embeds)
+//!      widget.css                        our stylesheet, as the wasm embeds it (build.rs's output)
 //!      story.en.json, jurisdictions.json the JSON build.rs wrote and the wasm embeds
 //!      tiers.json                        {id: tier} as ours derives it (sanctuary_core)
 //!      states-albers-10m.json, counties-albers-10m.json   from us-atlas
@@ -112,26 +112,6 @@ fn build_output(root: &Path, name: &str) -> Result<PathBuf> {
     })
 }
 
-/// The stylesheets the wasm embeds, in order: every `include_str!("../../styles/….css")` in
-/// src/host/mod.rs.
-fn widget_css(root: &Path) -> Result<Vec<PathBuf>> {
-    let host = root.join("src/host/mod.rs");
-    let text = read_text(&host)?;
-    let marker = "include_str!(\"../../styles/";
-    let files: Vec<PathBuf> = text
-        .match_indices(marker)
-        .filter_map(|(i, _)| {
-            let rest = &text[i + marker.len()..];
-            let name = &rest[..rest.find('"')?];
-            Some(root.join("styles").join(name))
-        })
-        .collect();
-    if files.is_empty() {
-        return Err(format!("{}: no stylesheet included", host.display()));
-    }
-    Ok(files)
-}
-
 /// A JSON string literal.
 fn json_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
@@ -209,12 +189,9 @@ fn prepare_site(root: &Path, dist: &Path, site: &Path) -> Result {
     }
     bundle.push_str(&read_text(&root.join("bench/peer/peer.js"))?);
     write(&assets.join("peer.bundle.js"), bundle)?;
-    let css_files = widget_css(root)?;
-    let mut css = String::new();
-    for f in &css_files {
-        css.push_str(&read_text(f)?);
-    }
-    write(&assets.join("widget.css"), css)?;
+    // The stylesheet exactly as the wasm embeds it (build.rs joins and minifies styles/*.css).
+    let css = build_output(root, "widget.css")?;
+    io(&css, std::fs::copy(&css, assets.join("widget.css")))?;
     let story = build_output(root, "story.en.json")?;
     let data = build_output(root, "jurisdictions.json")?;
     io(&story, std::fs::copy(&story, assets.join("story.en.json")))?;
@@ -231,15 +208,9 @@ fn prepare_site(root: &Path, dist: &Path, site: &Path) -> Result {
     dist::compress::precompress_tree(&assets)?;
 
     // What bench.mjs measures, and the files inside our wasm whose sizes it reports.
-    let mut embedded: Vec<(String, PathBuf)> = css_files
-        .iter()
-        .map(|f| {
-            let name = f.strip_prefix(root).unwrap_or(f).display().to_string();
-            (format!("CSS {name}"), f.clone())
-        })
-        .collect();
-    for name in ["jurisdictions.json", "story.en.json", "story.es.json"] {
-        embedded.push((format!("data {name}"), build_output(root, name)?));
+    let mut embedded: Vec<(String, PathBuf)> = vec![("CSS widget.css (minified)".into(), css)];
+    for name in ["jurisdictions.bin", "story.en.bin", "story.es.bin"] {
+        embedded.push((format!("data {name} (packed)"), build_output(root, name)?));
     }
     let embedded: Vec<String> = embedded
         .iter()
@@ -443,13 +414,6 @@ mod tests {
         let page = read_text(&root().join("bench/peer/index.html")).unwrap();
         assert_eq!(page.matches(PLACEHOLDER).count(), 1);
         assert!(page.contains(PEER_SCRIPT));
-    }
-
-    #[test]
-    fn bench_finds_the_embedded_stylesheets() {
-        let files = widget_css(&root()).unwrap();
-        assert!(files.iter().all(|f| f.is_file()), "{files:?}");
-        assert!(files.iter().any(|f| f.ends_with("widget.css")));
     }
 
     #[test]
