@@ -33,7 +33,9 @@ fn main() {
     let mut css = String::new();
     for file in STYLES {
         println!("cargo:rerun-if-changed={file}");
-        css.push_str(&std::fs::read_to_string(file).unwrap_or_else(|e| panic!("cannot read {file}: {e}")));
+        css.push_str(
+            &std::fs::read_to_string(file).unwrap_or_else(|e| panic!("cannot read {file}: {e}")),
+        );
         css.push('\n');
     }
     let min = minifier::css::minify(&css)

@@ -20,3 +20,8 @@ pub mod host;
 pub mod ssr;
 
 pub use sanctuary_core as core;
+
+/// Talc instead of the default dlmalloc: a few KB smaller and faster (single-threaded wasm).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
