@@ -93,17 +93,21 @@ fn every_file_but_embed_js_has_a_content_hash_and_precompressed_siblings() {
         );
     }
 
-    // embed.js names exactly these files.
+    // embed.js names exactly these files (it is minified: the names, not the line, are checked).
     let embed = std::fs::read_to_string(assets().join("embed.js")).unwrap();
     let name = |p: &str| p.trim_start_matches("/sanctuary-explainer/").to_owned();
-    let line = format!(
-        r#"var FILES = {{ glue: "{}", wasm: "{}", geo: "{}" }};"#,
-        name(&glue),
-        name(&wasm),
-        name(&geo)
+    let check = support::asset("sanctuary_validator", "js");
+    let check_wasm = support::asset("sanctuary_validator_bg", "wasm");
+    for file in [&glue, &wasm, &geo, &check, &check_wasm] {
+        assert!(
+            embed.contains(&format!("\"{}\"", name(file))),
+            "embed.js does not name {file}"
+        );
+    }
+    assert!(
+        embed.starts_with("/*!") && !embed.contains("\n  //") && embed.lines().count() < 10,
+        "embed.js is minified, its header comment kept"
     );
-    assert!(embed.contains(&line), "embed.js lacks `{line}`");
-    assert!(embed.contains("m.mount(el, base, FILES.geo)"));
 
     // The snippet and the hosting headers.
     let snippet = std::fs::read_to_string(dist().join("snippet.html")).unwrap();

@@ -245,6 +245,27 @@ pub fn check_layout(assets: &Path) -> Result {
     Ok(())
 }
 
+/// Minifies a script with terser (npm, pinned in package-lock.json): `module` for the
+/// wasm-bindgen glue (an ES module; its exports keep their names), a classic script otherwise.
+/// Comments go, except a leading `/*!` one (embed.js's header, for whoever opens the file).
+fn minify(from: &Path, to: &Path, module: bool) -> Result {
+    let mut cmd = Command::new("node");
+    cmd.arg(root().join("node_modules/terser/bin/terser"))
+        .arg(from)
+        .args([
+            "--compress",
+            "--mangle",
+            "--comments",
+            "/^!/",
+            "--ecma",
+            "2020",
+        ]);
+    if module {
+        cmd.arg("--module");
+    }
+    run(cmd.arg("--output").arg(to))
+}
+
 /// Renames `dir/name` to `dir/<hashed name>` and returns the new name.
 fn rename_hashed(dir: &Path, name: &str) -> Result<String> {
     let hashed = hashed_name(name, &content_hash(&read(&dir.join(name))?));
@@ -295,9 +316,10 @@ pub fn build() -> Result<PathBuf> {
             .arg(bindgen.join(format!("{stem}_bg.wasm")))
             .arg("-o")
             .arg(assets.join(format!("{stem}_bg.wasm"))))?;
-        copy(
+        minify(
             &bindgen.join(format!("{stem}.js")),
             &assets.join(format!("{stem}.js")),
+            true,
         )?;
     }
     copy(&root.join("index.html"), &dist.join("index.html"))?;
@@ -320,12 +342,15 @@ pub fn build() -> Result<PathBuf> {
     let embed =
         std::fs::read_to_string(&embed_src).map_err(|e| format!("{}: {e}", embed_src.display()))?;
     let embed = rewrite_files_line(&embed, &files)?;
-    write(&assets.join("embed.js"), &embed)?;
+    let staged = bindgen.join("embed.js");
+    write(&staged, &embed)?;
+    minify(&staged, &assets.join("embed.js"), false)?;
+    let embed = read(&assets.join("embed.js"))?;
 
     // Precompressed variants, the snippet with SRI, the hosting headers.
     let sizes = compress::precompress_tree(&assets)?;
     check_layout(&assets)?;
-    write(&dist.join("snippet.html"), snippet(&sri(embed.as_bytes())))?;
+    write(&dist.join("snippet.html"), snippet(&sri(&embed)))?;
     write(&dist.join("_headers"), headers(&files))?;
 
     // The static fallbacks (yew server-side rendering of the same components), to paste
