@@ -6,6 +6,7 @@
  *  served from, and mounts one independent widget per placeholder, each in its own shadow root.
  *  Placeholders added later mount by themselves; single-page apps can also call
  *  window.SanctuaryExplainer.mount(element, options) and .unmount(element).
+ *  A widget that hits an internal error offers "Try again"; the others restart.
  */
 (function () {
   "use strict";
@@ -25,21 +26,42 @@
   var OPTIONS = { lang: "data-lang", view: "data-view", theme: "data-theme", accent: "data-accent",
                   open: "data-open", content: "data-content" };
 
-  var loading = null;
-  var state = new WeakMap(); // element -> "waiting" | "mounting" | "mounted"
-  var glue = null;
+  var state = new WeakMap(); // element -> "waiting" | "mounting" | "mounted" | "failed"
+  var live = new Set(); // elements mounting or mounted
+  var owner = new WeakMap(); // element -> its instance { m: glue module, dead }
+  var compiled = null; // the wasm, downloaded and compiled once per page
+  var loading = null, current = null, made = 0, recoveries = 0;
+  var calling = null; // the element whose mount/unmount is running
+  var lastEvent = null, lastHost = null; // the latest reader event on a widget
+  var trapped = false; // our crash callback ran: the RuntimeError now unwinding is ours
+
+  function compile(r) {
+    if (!r.ok) throw new Error("HTTP " + r.status + " for " + r.url);
+    var copy = r.clone();
+    var bytes = function () { return copy.arrayBuffer().then(WebAssembly.compile); };
+    // Streaming needs Content-Type: application/wasm; else compile the bytes.
+    return WebAssembly.compileStreaming ? WebAssembly.compileStreaming(r).catch(bytes) : bytes();
+  }
 
   function load() {
     if (!loading) {
-      // The wasm download starts now, beside the glue's, not after it (streaming compile).
-      var wasm = fetch(base + FILES.wasm);
-      wasm.catch(function () {}); // a failure surfaces through init below, once
-      loading = import(base + FILES.glue).then(function (m) {
-        return m.default({ module_or_path: wasm }).then(function () {
-          glue = m;
-          return m;
+      // The wasm download starts now, beside the glue's (streaming compile).
+      if (!compiled) {
+        compiled = fetch(base + FILES.wasm).then(compile);
+        compiled.catch(function () { compiled = null; });
+      }
+      // The glue keeps one instance in its module scope: a new instance (after a crash)
+      // needs a new copy of the glue, not of the wasm.
+      var n = made++;
+      var p = loading = Promise.all([import(base + FILES.glue + (n ? "?instance=" + n : "")), compiled])
+        .then(function (r) {
+          return r[0].default({ module_or_path: r[1] }).then(function () {
+            var inst = current = { m: r[0], dead: false };
+            r[0].on_crash(function (message) { crash(inst, message); });
+            return inst;
+          });
         });
-      });
+      p.catch(function () { if (loading === p) loading = null; }); // the next start tries again
     }
     return loading;
   }
@@ -62,6 +84,49 @@
     });
   }
 
+
+  function note(e) { lastEvent = e; lastHost = e.currentTarget; }
+
+  // From the wasm's panic hook, before the instance traps (a panic stops every widget in it).
+  // The widget at fault: the one being mounted, or the one whose event is still dispatching.
+  function crash(inst, message) {
+    trapped = true;
+    setTimeout(function () { trapped = false; }, 0);
+    if (inst.dead) return; // reported already
+    inst.dead = true;
+    if (current === inst) current = loading = null;
+    var el = calling || (lastEvent && lastEvent.eventPhase ? lastHost : null);
+    setTimeout(function () { recover(inst, el, message); }, 0);
+  }
+
+  // The dead instance's DOM and listeners go with the shadow roots' content. The widget at
+  // fault offers "Try again"; the others mount again in a new instance (all of them when the
+  // one at fault is unknown). After 3 crashes every widget offers "Try again": never a loop.
+  function recover(dead, el, message) {
+    var again = ++recoveries <= 3;
+    var all = Array.prototype.slice.call(document.querySelectorAll(SELECTOR));
+    console.error(NAME + ": internal error in " +
+      (el ? "the widget " + (el.id ? "#" + el.id + " " : "") + "(placeholder " + (all.indexOf(el) + 1 || "?") + " of " + all.length + ")" : "an unknown widget") +
+      (again ? (el ? "; it offers \"Try again\", the others restarted. " : "; every widget restarted. ")
+        : "; too many on this page, every widget offers \"Try again\". ") + message);
+    Array.from(live).forEach(function (host) {
+      if (owner.get(host) !== dead) return; // already in the new instance
+      live.delete(host);
+      if (host.shadowRoot) host.shadowRoot.replaceChildren();
+      state.set(host, again && host !== el ? "waiting" : "failed");
+      if (again && host !== el) start(host); else showFailure(host, true);
+    });
+  }
+
+  // Our crash's RuntimeError is not written to the console a second time (the page's own error
+  // handlers still hear of it: they were added first).
+  window.addEventListener("error", function (e) {
+    if (trapped && e.error instanceof WebAssembly.RuntimeError) {
+      trapped = false;
+      e.preventDefault();
+    }
+  });
+
   function reserve(el) {
     if (el.shadowRoot) return;
     var view = el.getAttribute("data-view");
@@ -76,15 +141,15 @@
   // message for the reader and a way to try again. Built with DOM calls and a constructable
   // stylesheet, so it works under a strict CSP. The wording follows the page's language.
   var MESSAGE = {
-    en: ["This interactive explainer could not load.", "Try again"],
-    es: ["No se pudo cargar este explicativo interactivo.", "Reintentar"]
+    en: ["This interactive explainer could not load.", "Try again", "This interactive explainer stopped working."],
+    es: ["No se pudo cargar este explicativo interactivo.", "Reintentar", "Este explicativo interactivo dejó de funcionar."]
   };
   var MESSAGE_CSS = ":host{display:block}p{margin:0 0 8px;font:16px/1.5 system-ui,sans-serif;color:#1b1b1b}" +
     "button{font:600 15px system-ui,sans-serif;min-height:44px;padding:8px 16px;border:1px solid #1d4f91;" +
     "border-radius:4px;background:#fff;color:#1d4f91;cursor:pointer}" +
     "div{border:1px solid #d6d6d6;border-radius:4px;padding:16px;background:#fff}";
 
-  function showFailure(el) {
+  function showFailure(el, stopped) {
     if (el.children.length && !el.shadowRoot) return; // the static fallback stays visible
     var root = el.shadowRoot || el.attachShadow({ mode: "open" });
     var lang = (el.getAttribute("data-lang") || document.documentElement.lang || "en").slice(0, 2);
@@ -98,13 +163,12 @@
     box.setAttribute("role", "alert");
     box.className = "se-load-error";
     var p = document.createElement("p");
-    p.textContent = text[0];
+    p.textContent = text[stopped ? 2 : 0];
     var retry = document.createElement("button");
     retry.type = "button";
     retry.textContent = text[1];
     retry.addEventListener("click", function () {
       root.replaceChildren();
-      loading = null; // fetch again
       state.set(el, "waiting");
       start(el);
     });
@@ -116,11 +180,26 @@
   function start(el) {
     if (state.get(el) !== "waiting") return;
     state.set(el, "mounting");
-    load().then(function (m) {
+    live.add(el);
+    "click keydown focus blur change input mouseenter mouseleave".split(" ").forEach(function (t) {
+      el.addEventListener(t, note, true); // once per element: the same listener
+    });
+    load().then(function (inst) {
       if (state.get(el) !== "mounting") return; // unmounted meanwhile
-      m.mount(el, base, FILES.geo);
+      owner.set(el, inst);
+      if (inst.dead) return; // another mount crashed it: recover() has this one
+      calling = el;
+      try {
+        inst.m.mount(el, base, FILES.geo);
+      } catch (err) {
+        if (inst.dead) { trapped = false; return; } // it crashed: recover() has it
+        throw err;
+      } finally {
+        calling = null;
+      }
       state.set(el, "mounted");
     }).catch(function (err) {
+      live.delete(el);
       state.set(el, "failed");
       console.error(NAME + ": could not load the widget from " + base + " (the page's text stays as it is)", err);
       showFailure(el);
@@ -163,7 +242,13 @@
     var s = state.get(el);
     if (io) io.unobserve(el);
     state.delete(el);
-    if (s === "mounted" && glue) glue.unmount(el);
+    live.delete(el);
+    var inst = owner.get(el);
+    if (s === "mounted" && inst && !inst.dead) {
+      calling = el;
+      try { inst.m.unmount(el); } catch (e) { trapped = false; /* recover() reports it */ } finally { calling = null; }
+    }
+    if (el.shadowRoot && (s === "mounting" || s === "mounted" || s === "failed")) el.shadowRoot.replaceChildren();
     el.style.minHeight = "";
   }
 

@@ -11,7 +11,7 @@
 mod content;
 mod options;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use sanctuary_core::content::Story;
@@ -143,27 +143,58 @@ fn start_lang(options: &Options, host: &HtmlElement) -> Lang {
 }
 
 thread_local! {
-    static PANICS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    /// Set by the panic hook. With `panic = "abort"` a panic traps the whole wasm instance, and
+    /// its memory may be mid-update: every entry point the page can still reach (`mount`,
+    /// `unmount`, listeners on host elements) reads only this and returns at once.
+    static POISONED: Cell<bool> = const { Cell::new(false) };
+    /// embed.js's crash callback ([`on_crash`]); a `Cell`, so the panic hook never meets a borrow.
+    static ON_CRASH: Cell<Option<js_sys::Function>> = const { Cell::new(None) };
+    /// The host whose next widget event panics ([`test_panic`]).
+    static ARMED: Cell<Option<HtmlElement>> = const { Cell::new(None) };
 }
 
-/// Our panic hook, set instead of yew's default: one clear console message naming the widget,
-/// then silence (a page must not fill its console because of an embed). It only concerns this
-/// wasm instance; nothing of the host page's own error handling is touched.
+fn poisoned() -> bool {
+    POISONED.with(Cell::get)
+}
+
+/// Our panic hook, set instead of yew's default. It marks this instance dead and tells embed.js
+/// (which names the widget in one console message, shows it a "Try again" and restarts the other
+/// widgets in a new instance); without embed.js it writes one console message itself. Nothing of
+/// the host page's own error handling is touched.
 fn install_panic_hook() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         yew::set_custom_panic_hook(Box::new(|info| {
-            let n = PANICS.with(|p| {
-                p.set(p.get() + 1);
-                p.get()
-            });
-            if n == 1 {
+            let first = !POISONED.with(|p| p.replace(true));
+            let message = info.to_string();
+            let callback = ON_CRASH.with(Cell::take);
+            let told = callback
+                .as_ref()
+                .is_some_and(|f| f.call1(&JsValue::NULL, &message.as_str().into()).is_ok());
+            ON_CRASH.with(|c| c.set(callback));
+            if first && !told {
                 gloo::console::error!(format!(
-                    "sanctuary-explainer: internal error, the explainer may stop responding (the rest of the page is not affected): {info}"
+                    "sanctuary-explainer: internal error, the explainer stopped responding (the rest of the page is not affected): {message}"
                 ));
             }
         }));
     });
+}
+
+/// embed.js registers `callback(message)`, called on every panic of this instance (the first
+/// one kills it; embed.js then recovers in a new instance).
+#[wasm_bindgen]
+pub fn on_crash(callback: js_sys::Function) {
+    install_panic_hook();
+    ON_CRASH.with(|c| c.set(Some(callback)));
+}
+
+/// For the end-to-end fault tests (`tests/e2e_panic.rs`), not an API: the next event the widget
+/// in `host` reports (a reader opening a question, selecting a place…) panics inside yew's event
+/// handling, as a bug in a component would.
+#[wasm_bindgen(js_name = __test_panic)]
+pub fn test_panic(host: HtmlElement) {
+    ARMED.with(|a| a.set(Some(host)));
 }
 
 /// Mounts one widget into `host`: an open shadow root, the stylesheet, and the yew app.
@@ -172,6 +203,9 @@ fn install_panic_hook() {
 /// `geo-<hash>/` of its build; `geo/` when absent). Mounting a host twice does nothing.
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement, assets: String, geo: Option<String>) -> Result<(), JsValue> {
+    if poisoned() {
+        return Err("sanctuary-explainer: stopped after an internal error".into());
+    }
     let geo = format!("{assets}{}", geo.as_deref().unwrap_or("geo/"));
     if APPS.with(|apps| apps.borrow().iter().any(|(h, _)| h == &host)) {
         return Ok(());
@@ -222,8 +256,8 @@ fn render(
     data: Rc<Dataset>,
     geo: String,
 ) -> Result<(), JsValue> {
-    // Still wanted? (unmounted while the content loaded)
-    if !APPS.with(|apps| apps.borrow().iter().any(|(h, _)| h == host)) {
+    // Still wanted? (unmounted while the content loaded, or the instance died meanwhile)
+    if poisoned() || !APPS.with(|apps| apps.borrow().iter().any(|(h, _)| h == host)) {
         return Ok(());
     }
     let lang = start_lang(options, host);
@@ -272,28 +306,37 @@ fn render(
             release_reserved_space(&ready_host);
             dispatch(&ready_host, READY_EVENT, &JsValue::NULL);
         }),
-        on_event: Callback::from(move |e: WidgetEvent| match e {
-            WidgetEvent::Question { id, open } => {
-                if open {
-                    set_fragment(&deeplink::format(&event_key, &Target::Question(id.clone())));
+        on_event: Callback::from(move |e: WidgetEvent| {
+            if let Some(armed) = ARMED.with(Cell::take) {
+                assert!(
+                    armed != event_host,
+                    "__test_panic: the panic the tests asked for"
+                );
+                ARMED.with(|a| a.set(Some(armed)));
+            }
+            match e {
+                WidgetEvent::Question { id, open } => {
+                    if open {
+                        set_fragment(&deeplink::format(&event_key, &Target::Question(id.clone())));
+                    }
+                    let detail = object(&[("id", id.into()), ("open", open.into())]);
+                    dispatch(&event_host, QUESTION_EVENT, &detail);
                 }
-                let detail = object(&[("id", id.into()), ("open", open.into())]);
-                dispatch(&event_host, QUESTION_EVENT, &detail);
-            }
-            WidgetEvent::Jurisdiction { id } => {
-                set_fragment(&deeplink::format(&event_key, &Target::Place(id.clone())));
-                dispatch(
-                    &event_host,
-                    JURISDICTION_EVENT,
-                    &object(&[("id", id.into())]),
-                );
-            }
-            WidgetEvent::Language { lang } => {
-                dispatch(
-                    &event_host,
-                    LANGUAGE_EVENT,
-                    &object(&[("lang", lang.code().into())]),
-                );
+                WidgetEvent::Jurisdiction { id } => {
+                    set_fragment(&deeplink::format(&event_key, &Target::Place(id.clone())));
+                    dispatch(
+                        &event_host,
+                        JURISDICTION_EVENT,
+                        &object(&[("id", id.into())]),
+                    );
+                }
+                WidgetEvent::Language { lang } => {
+                    dispatch(
+                        &event_host,
+                        LANGUAGE_EVENT,
+                        &object(&[("lang", lang.code().into())]),
+                    );
+                }
             }
         }),
         on_copy: Some(Callback::from(move |target: Target| {
@@ -331,6 +374,9 @@ fn release_reserved_space(host: &HtmlElement) {
     }
     let target = host.clone();
     let release = Closure::<dyn FnMut()>::once(move || {
+        if poisoned() {
+            return;
+        }
         let _ = target.style().remove_property("min-height");
     });
     let opts = web_sys::AddEventListenerOptions::new();
@@ -348,6 +394,9 @@ fn release_reserved_space(host: &HtmlElement) {
 /// Takes the widget in `host` down: the yew app, the shadow root's content, the styles it set.
 #[wasm_bindgen]
 pub fn unmount(host: HtmlElement) {
+    if poisoned() {
+        return;
+    }
     let app = APPS.with(|apps| {
         let mut apps = apps.borrow_mut();
         let i = apps.iter().position(|(h, _)| h == &host)?;
