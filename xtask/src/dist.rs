@@ -309,7 +309,8 @@ pub fn build() -> Result<PathBuf> {
             .arg(&bindgen)
             .arg(root.join(format!("target/wasm32-unknown-unknown/release/{stem}.wasm"))))?;
         run(Command::new(tools::wasm_opt())
-            .arg("-Oz")
+            // -Oz until it stops shrinking (about 1 KB gzip more than one pass).
+            .args(["-Oz", "--converge"])
             // The features rustc's wasm32 target emits today.
             .args(WASM_FEATURES)
             .args(["--strip-debug", "--strip-producers"])
