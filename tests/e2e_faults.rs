@@ -6,18 +6,7 @@
 mod support;
 
 use serde_json::json;
-use support::{Browser, Fault, Page, Server};
-
-/// Records ready events and console errors; an external file so it also works under CSP.
-const PROBE: &str = r#"
-window.__probe = { ready: [], errors: [] };
-document.addEventListener("sanctuary-explainer:ready", function (e) { window.__probe.ready.push(e.target.id); });
-var error = console.error;
-console.error = function () {
-  window.__probe.errors.push(Array.prototype.join.call(arguments, " "));
-  return error.apply(console, arguments);
-};
-"#;
+use support::{in_shadow, Browser, Fault, Page, Server, CONSOLE_PROBE};
 
 fn page(body: &str) -> String {
     format!(
@@ -25,10 +14,6 @@ fn page(body: &str) -> String {
 <script src="/probe.js"></script></head><body>{body}
 <script async src="/sanctuary-explainer/embed.js"></script></body></html>"#
     )
-}
-
-fn shadow(host: &str, css: &str) -> String {
-    format!("document.querySelector({host:?}).shadowRoot.querySelector({css:?})")
 }
 
 const TWO: &str = r#"<div id="plain" data-sanctuary-explainer data-view="qa"></div>
@@ -40,7 +25,7 @@ async fn when_the_wasm_fails_readers_keep_the_text_or_get_a_retry() {
     for fault in [Fault::Status(404), Fault::Status(500), Fault::Truncate] {
         let server = Server::with_faults(
             vec![
-                Page::js("/probe.js", PROBE),
+                Page::js("/probe.js", CONSOLE_PROBE),
                 Page::html("/two.html", page(TWO)),
             ],
             vec![(".wasm", fault.clone(), 1)],
@@ -48,7 +33,7 @@ async fn when_the_wasm_fails_readers_keep_the_text_or_get_a_retry() {
         let b = Browser::start(1024, 1600).await;
         b.client.goto(&server.url("/two.html")).await.unwrap();
         b.wait_until(
-            &shadow("#plain", "[role=alert] button"),
+            &in_shadow("#plain", "[role=alert] button"),
             &format!("the retry message ({fault:?})"),
         )
         .await;
@@ -64,7 +49,7 @@ async fn when_the_wasm_fails_readers_keep_the_text_or_get_a_retry() {
         let message = b
             .js(&format!(
                 "return {}.textContent;",
-                shadow("#plain", "[role=alert]")
+                in_shadow("#plain", "[role=alert]")
             ))
             .await;
         assert!(
@@ -96,7 +81,7 @@ async fn when_the_wasm_fails_readers_keep_the_text_or_get_a_retry() {
 async fn a_wasm_served_with_the_wrong_content_type_still_loads() {
     let server = Server::with_faults(
         vec![
-            Page::js("/probe.js", PROBE),
+            Page::js("/probe.js", CONSOLE_PROBE),
             Page::html("/two.html", page(TWO)),
         ],
         vec![(".wasm", Fault::ContentType("text/plain"), 1)],
@@ -117,7 +102,7 @@ async fn when_geometry_fails_the_map_offers_a_retry_and_the_rest_works() {
     for fault in [Fault::Status(500), Fault::Truncate, Fault::Status(404)] {
         let server = Server::with_faults(
             vec![
-                Page::js("/probe.js", PROBE),
+                Page::js("/probe.js", CONSOLE_PROBE),
                 Page::html("/page.html", page(MAP_AND_QA)),
             ],
             vec![("states", fault.clone(), 1)],
@@ -127,7 +112,7 @@ async fn when_geometry_fails_the_map_offers_a_retry_and_the_rest_works() {
         b.wait_until("window.__probe.ready.length >= 2", "both widgets")
             .await;
         b.wait_until(
-            &shadow("#map", ".se-map__frame--message button"),
+            &in_shadow("#map", ".se-map__frame--message button"),
             &format!("the map's retry ({fault:?})"),
         )
         .await;
@@ -139,7 +124,7 @@ async fn when_geometry_fails_the_map_offers_a_retry_and_the_rest_works() {
         b.wait_until(
             &format!(
                 "{}.getAttribute('aria-expanded') === 'true'",
-                shadow("#qa", ".se-qa__trigger")
+                in_shadow("#qa", ".se-qa__trigger")
             ),
             "the other widget to respond",
         )
@@ -149,7 +134,7 @@ async fn when_geometry_fails_the_map_offers_a_retry_and_the_rest_works() {
             .await
             .unwrap();
         b.wait_until(
-            &shadow("#map", "[data-jurisdiction='06']"),
+            &in_shadow("#map", "[data-jurisdiction='06']"),
             "the map after retrying",
         )
         .await;
@@ -162,33 +147,33 @@ async fn when_geometry_fails_the_map_offers_a_retry_and_the_rest_works() {
 async fn a_hanging_county_download_times_out_into_a_retry() {
     let server = Server::with_faults(
         vec![
-            Page::js("/probe.js", PROBE),
+            Page::js("/probe.js", CONSOLE_PROBE),
             Page::html("/page.html", page(MAP_AND_QA)),
         ],
         vec![("counties/06", Fault::Hang, 1)],
     );
     let b = Browser::start(1024, 2400).await;
     b.client.goto(&server.url("/page.html")).await.unwrap();
-    b.wait_until(&shadow("#map", "[data-jurisdiction='06']"), "the states")
+    b.wait_until(&in_shadow("#map", "[data-jurisdiction='06']"), "the states")
         .await;
     b.shadow_all("#map", "[data-jurisdiction='06']").await[0]
         .click()
         .await
         .unwrap();
-    b.wait_until(&shadow("#map", ".se-detail__zoom"), "the zoom button")
+    b.wait_until(&in_shadow("#map", ".se-detail__zoom"), "the zoom button")
         .await;
     b.shadow_all("#map", ".se-detail__zoom").await[0]
         .click()
         .await
         .unwrap();
-    b.wait_until(&shadow("#map", ".se-map__status"), "the loading note")
+    b.wait_until(&in_shadow("#map", ".se-map__status"), "the loading note")
         .await;
     // Within the timeout the map says it is loading; after it, it offers a retry.
     let mut waited = 0;
     while b
         .js(&format!(
             "return !!{};",
-            shadow("#map", ".se-map__status button")
+            in_shadow("#map", ".se-map__status button")
         ))
         .await
         != json!(true)
@@ -202,7 +187,7 @@ async fn a_hanging_county_download_times_out_into_a_retry() {
         .await
         .unwrap();
     b.wait_until(
-        &shadow("#map", "[data-jurisdiction='06037']"),
+        &in_shadow("#map", "[data-jurisdiction='06037']"),
         "the counties after retrying",
     )
     .await;

@@ -6,7 +6,7 @@
 mod support;
 
 use serde_json::{json, Value};
-use support::{Browser, Page, Server};
+use support::{in_shadow, Browser, Page, Server};
 
 /// The wasm's request path (a content-hashed name: see `support::asset`).
 fn wasm() -> String {
@@ -84,10 +84,6 @@ fn files(pages: Vec<Page>) -> Vec<Page> {
 
 async fn probe(b: &Browser, what: &str) -> Value {
     b.js(&format!("return window.__probe.{what};")).await
-}
-
-fn in_shadow(host: &str, css: &str) -> String {
-    format!("document.querySelector({host:?}).shadowRoot.querySelector({css:?})")
 }
 
 const THREE: &str = r#"

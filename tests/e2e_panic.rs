@@ -7,18 +7,13 @@
 mod support;
 
 use serde_json::{json, Value};
-use support::{asset, Browser, Page, Server};
+use support::{asset, in_shadow, Browser, Page, Server, CONSOLE_PROBE};
 
-/// The host page's own error handling, set before the embed loads, and a record of ready events
-/// and console errors (an external file, as a page under CSP would have it).
-const PROBE: &str = r#"
-window.__probe = { ready: [], errors: [], onerror: 0, listener: 0 };
-document.addEventListener("sanctuary-explainer:ready", function (e) { window.__probe.ready.push(e.target.id); });
-var error = console.error;
-console.error = function () {
-  window.__probe.errors.push(Array.prototype.join.call(arguments, " "));
-  return error.apply(console, arguments);
-};
+/// The host page's own error handling, set before the embed loads (served after
+/// `CONSOLE_PROBE`, in the same external file).
+const PAGE_HANDLERS: &str = r#"
+window.__probe.onerror = 0;
+window.__probe.listener = 0;
 window.__pageOnerror = function (m) { window.__probe.onerror++; window.__probe.seen = String(m); return false; };
 window.onerror = window.__pageOnerror;
 window.addEventListener("error", function () { window.__probe.listener++; });
@@ -30,10 +25,6 @@ const PAGE: &str = r#"<!doctype html><html lang="en"><head><meta charset="utf-8"
 <div id="b" data-sanctuary-explainer data-view="qa"></div>
 <div id="c" data-sanctuary-explainer data-view="map"></div>
 <script async src="/sanctuary-explainer/embed.js"></script></body></html>"#;
-
-fn shadow(host: &str, css: &str) -> String {
-    format!("document.querySelector({host:?}).shadowRoot.querySelector({css:?})")
-}
 
 fn ready(id: &str, times: usize) -> String {
     format!(
@@ -76,7 +67,7 @@ async fn open_first_question(b: &Browser, host: &str) {
     b.wait_until(
         &format!(
             "{}.getAttribute('aria-expanded') === 'true'",
-            shadow(host, ".se-qa__trigger")
+            in_shadow(host, ".se-qa__trigger")
         ),
         &format!("a question to open in {host}"),
     )
@@ -87,7 +78,7 @@ async fn open_first_question(b: &Browser, host: &str) {
 #[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
 async fn a_panic_in_one_widget_leaves_the_others_and_the_page_alone() {
     let server = Server::start(vec![
-        Page::js("/probe.js", PROBE),
+        Page::js("/probe.js", format!("{CONSOLE_PROBE}{PAGE_HANDLERS}")),
         Page::html("/page.html", PAGE),
     ]);
     let wasm = asset("sanctuary_explainer_bg", "wasm");
@@ -111,12 +102,12 @@ async fn a_panic_in_one_widget_leaves_the_others_and_the_page_alone() {
         .unwrap();
 
     // a: a message for the reader and a way to try again, never a blank box.
-    b.wait_until(&shadow("#a", "[role=alert] button"), "a's Try again")
+    b.wait_until(&in_shadow("#a", "[role=alert] button"), "a's Try again")
         .await;
     let message = b
         .js(&format!(
             "return {}.textContent;",
-            shadow("#a", "[role=alert]")
+            in_shadow("#a", "[role=alert]")
         ))
         .await;
     assert!(
@@ -128,7 +119,7 @@ async fn a_panic_in_one_widget_leaves_the_others_and_the_page_alone() {
     b.wait_until(&ready("b", 2), "widget b again").await;
     b.wait_until(&ready("c", 2), "widget c again").await;
     open_first_question(&b, "#b").await;
-    b.wait_until(&shadow("#c", "[data-jurisdiction='06']"), "c's map")
+    b.wait_until(&in_shadow("#c", "[data-jurisdiction='06']"), "c's map")
         .await;
     b.shadow_all("#c", "[data-jurisdiction='06']").await[0]
         .click()
@@ -137,7 +128,7 @@ async fn a_panic_in_one_widget_leaves_the_others_and_the_page_alone() {
     b.wait_until(
         &format!(
             "{}.getAttribute('aria-selected') === 'true'",
-            shadow("#c", "[data-jurisdiction='06']")
+            in_shadow("#c", "[data-jurisdiction='06']")
         ),
         "California selected in c",
     )
@@ -227,7 +218,7 @@ async fn crash(b: &Browser, glue: &str, n: usize, host: &str) {
         .await
         .unwrap();
     b.wait_until(
-        &shadow(host, "[role=alert] button"),
+        &in_shadow(host, "[role=alert] button"),
         &format!("{host}'s Try again"),
     )
     .await;
@@ -237,7 +228,7 @@ async fn crash(b: &Browser, glue: &str, n: usize, host: &str) {
 #[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
 async fn after_three_recoveries_every_widget_offers_try_again() {
     let server = Server::start(vec![
-        Page::js("/probe.js", PROBE),
+        Page::js("/probe.js", format!("{CONSOLE_PROBE}{PAGE_HANDLERS}")),
         Page::html(
             "/page.html",
             PAGE.replace("data-view=\"map\"", "data-view=\"qa\""),
@@ -266,7 +257,7 @@ async fn after_three_recoveries_every_widget_offers_try_again() {
     b.wait_until(&ready("a", 2), "a after Try again").await;
     b.wait_until(&ready("b", 2), "b after Try again").await;
     crash(&b, &glue, 3, "#a").await;
-    b.wait_until(&shadow("#b", "[role=alert] button"), "b's Try again")
+    b.wait_until(&in_shadow("#b", "[role=alert] button"), "b's Try again")
         .await;
     // No fifth instance started by itself, and still one download of the wasm.
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;

@@ -76,6 +76,23 @@ pub fn geo_dir() -> String {
     }) + "/"
 }
 
+/// A script expression for the first element matching `css` in the shadow root of `host`.
+pub fn in_shadow(host: &str, css: &str) -> String {
+    format!("document.querySelector({host:?}).shadowRoot.querySelector({css:?})")
+}
+
+/// Records ready events (by host id) and console errors in `window.__probe`; served as an
+/// external script (`Page::js("/probe.js", …)`), so it also runs under a strict CSP.
+pub const CONSOLE_PROBE: &str = r#"
+window.__probe = { ready: [], errors: [] };
+document.addEventListener("sanctuary-explainer:ready", function (e) { window.__probe.ready.push(e.target.id); });
+var error = console.error;
+console.error = function () {
+  window.__probe.errors.push(Array.prototype.join.call(arguments, " "));
+  return error.apply(console, arguments);
+};
+"#;
+
 /// A file the test serves itself, beside the files of dist/.
 pub struct Page {
     pub path: &'static str,
