@@ -193,3 +193,65 @@ async fn a_hanging_county_download_times_out_into_a_retry() {
     .await;
     b.close().await;
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn when_the_content_checker_fails_the_editor_is_told_and_a_later_widget_retries() {
+    let story = json!({
+        "id": "ours", "lang": "en", "title": "Our own explainer", "as_of": "2025-01-02",
+        "questions": [{ "id": "one", "question": "What is this?", "answer": "Ours.", "sources": ["s"] }],
+        "sources": [{ "id": "s", "publisher": "Our Paper", "title": "Our report", "date": "2025-01-02" }]
+    });
+    let body = r#"<div id="custom" data-sanctuary-explainer data-view="qa" data-content="/ours.json"></div>
+<div id="plain" data-sanctuary-explainer data-view="qa"></div>"#;
+    let server = Server::with_faults(
+        vec![
+            Page::js("/probe.js", CONSOLE_PROBE),
+            Page::html("/page.html", page(body)),
+            Page::json("/ours.json", story.to_string()),
+        ],
+        vec![("sanctuary_validator_bg", Fault::Status(404), 1)],
+    );
+    let b = Browser::start(1024, 2400).await;
+    b.client.goto(&server.url("/page.html")).await.unwrap();
+    b.wait_until(&in_shadow("#custom", ".se-error"), "the editor's box")
+        .await;
+    let text = b
+        .js(&format!(
+            "return {}.textContent;",
+            in_shadow("#custom", ".se-error")
+        ))
+        .await;
+    assert!(
+        text.as_str().unwrap().contains("could not be checked"),
+        "{text}"
+    );
+    // The widget without data-content is unaffected.
+    b.wait_until("window.__probe.ready.includes('plain')", "the other widget")
+        .await;
+    // A widget added later loads the checker again (the failure was not kept) and shows the file.
+    b.js(r#"var el = document.createElement("div"); el.id = "later";
+        el.setAttribute("data-sanctuary-explainer", ""); el.setAttribute("data-view", "qa");
+        el.setAttribute("data-content", "/ours.json"); document.body.appendChild(el); return null;"#)
+        .await;
+    b.wait_until("window.__probe.ready.includes('later')", "the later widget")
+        .await;
+    assert_eq!(
+        b.js(&format!(
+            "return {}.textContent;",
+            in_shadow("#later", ".se-title")
+        ))
+        .await,
+        json!("Our own explainer")
+    );
+    assert_eq!(
+        server
+            .requests()
+            .iter()
+            .filter(|r| r.contains("/sanctuary_validator_bg."))
+            .count(),
+        2,
+        "one failed download, one retry"
+    );
+    b.close().await;
+}

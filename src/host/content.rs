@@ -41,7 +41,7 @@ pub async fn load(url: &str) -> Result<Custom, Vec<String>> {
 
 async fn validate(text: &str) -> Result<Vec<u8>, Vec<String>> {
     let unavailable = |_| {
-        vec!["the content checker could not be loaded (it comes from the widget's own directory, beside embed.js)".to_owned()]
+        vec!["the file could not be checked: the content checker (sanctuary_validator, beside embed.js) did not load or stopped".to_owned()]
     };
     let packed = JsFuture::from(check(text).map_err(unavailable)?)
         .await

@@ -78,7 +78,14 @@
         return m.default({ module_or_path: wasm }).then(function () { return m; });
       });
     }
-    return checker.then(function (m) { return m.check(text); }, function (err) {
+    return checker.then(function (m) {
+      try {
+        return m.check(text);
+      } catch (e) {
+        if (typeof e !== "string") checker = null; // not the file's problems: it crashed
+        throw e;
+      }
+    }, function (err) {
       checker = null; // a later widget tries again
       throw err;
     });
