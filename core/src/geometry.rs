@@ -534,9 +534,9 @@ fn push_digits(out: &mut String, mut n: u64, width: u32) {
         buf[i] = b'0' + (n % 10) as u8;
         n /= 10;
     }
-    for &d in &buf[i..] {
-        out.push(char::from(d));
-    }
+    // ASCII digits: always UTF-8. One append, not a char-by-char push (this is the map's
+    // hottest loop: every coordinate of every path).
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
 }
 
 #[cfg(feature = "build")]
