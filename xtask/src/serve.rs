@@ -117,28 +117,17 @@ pub fn respond(
     response
 }
 
+/// Serves `dir` on `127.0.0.1:port` until the process is stopped (`cargo xtask serve`).
 pub fn serve(dir: &Path, port: u16) -> Result {
-    let server = tiny_http::Server::http(("127.0.0.1", port))
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port))
         .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
     println!("Serving the demo at http://127.0.0.1:{port}/ (Ctrl-C to stop)");
-    for request in server.incoming_requests() {
-        let accept = request
-            .headers()
-            .iter()
-            .find(|h| h.field.equiv("Accept-Encoding"))
-            .map(|h| h.value.as_str().to_owned());
-        let response = respond(dir, request.url(), accept.as_deref());
-        let _ = request.respond(response);
-    }
+    accept(listener, dir.to_path_buf());
     Ok(())
 }
 
 /// Serves `dir` like [`serve`], but on a free loopback port and from background threads that
 /// live as long as the process (`cargo xtask bench`). Returns the base URL, ending in `/`.
-///
-/// One thread per connection, with [`respond`] building each response: tiny_http's own server
-/// hands connections to a pool that can leave a new keep-alive connection unread while others
-/// stay open (a page's six parallel requests were enough for one never to be answered).
 pub fn spawn(dir: &Path) -> Result<String> {
     let listener = std::net::TcpListener::bind(("127.0.0.1", 0))
         .map_err(|e| format!("cannot listen on a loopback port: {e}"))?;
@@ -147,13 +136,18 @@ pub fn spawn(dir: &Path) -> Result<String> {
         .map_err(|e| format!("the listener has no address: {e}"))?
         .port();
     let dir = dir.to_path_buf();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let dir = dir.clone();
-            std::thread::spawn(move || serve_connection(&dir, stream));
-        }
-    });
+    std::thread::spawn(move || accept(listener, dir));
     Ok(format!("http://127.0.0.1:{port}/"))
+}
+
+/// One thread per connection, with [`respond`] building each response. (tiny_http's own server
+/// hands connections to a pool that can leave a new keep-alive connection unread while others
+/// stay open: a page's six parallel requests were enough for one never to be answered.)
+fn accept(listener: std::net::TcpListener, dir: PathBuf) {
+    for stream in listener.incoming().flatten() {
+        let dir = dir.clone();
+        std::thread::spawn(move || serve_connection(&dir, stream));
+    }
 }
 
 /// Answers the GET (and HEAD) requests of one HTTP/1.1 connection until the client closes it.
