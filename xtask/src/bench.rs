@@ -90,9 +90,10 @@ fn copy_tree(from: &Path, to: &Path) -> Result {
     Ok(())
 }
 
-/// A file build.rs wrote to the release wasm build's `OUT_DIR` (the newest, if several).
-fn build_output(root: &Path, name: &str) -> Result<PathBuf> {
-    let build = root.join("target/wasm32-unknown-unknown/release/build");
+/// A file build.rs wrote to the release wasm build's `OUT_DIR` (the newest, if several), in the
+/// directory of the toolchain that built it.
+fn build_output(name: &str) -> Result<PathBuf> {
+    let build = tools::WasmToolchain::get().release_dir().join("build");
     let mut found: Vec<(std::time::SystemTime, PathBuf)> = io(&build, std::fs::read_dir(&build))?
         .filter_map(|e| e.ok())
         .filter(|e| {
@@ -190,10 +191,10 @@ fn prepare_site(root: &Path, dist: &Path, site: &Path) -> Result {
     bundle.push_str(&read_text(&root.join("bench/peer/peer.js"))?);
     write(&assets.join("peer.bundle.js"), bundle)?;
     // The stylesheet exactly as the wasm embeds it (build.rs joins and minifies styles/*.css).
-    let css = build_output(root, "widget.css")?;
+    let css = build_output("widget.css")?;
     io(&css, std::fs::copy(&css, assets.join("widget.css")))?;
-    let story = build_output(root, "story.en.json")?;
-    let data = build_output(root, "jurisdictions.json")?;
+    let story = build_output("story.en.json")?;
+    let data = build_output("jurisdictions.json")?;
     io(&story, std::fs::copy(&story, assets.join("story.en.json")))?;
     io(
         &data,
@@ -210,7 +211,7 @@ fn prepare_site(root: &Path, dist: &Path, site: &Path) -> Result {
     // What bench.mjs measures, and the files inside our wasm whose sizes it reports.
     let mut embedded: Vec<(String, PathBuf)> = vec![("CSS widget.css (minified)".into(), css)];
     for name in ["jurisdictions.bin", "story.en.bin", "story.es.bin"] {
-        embedded.push((format!("data {name} (packed)"), build_output(root, name)?));
+        embedded.push((format!("data {name} (packed)"), build_output(name)?));
     }
     let embedded: Vec<String> = embedded
         .iter()
@@ -259,7 +260,11 @@ fn twiggy(root: &Path) {
     let bound = Command::new("wasm-bindgen")
         .args(["--target", "web", "--no-typescript", "--out-dir"])
         .arg(&out)
-        .arg(root.join("target/wasm32-unknown-unknown/release/sanctuary_explainer.wasm"))
+        .arg(
+            tools::WasmToolchain::get()
+                .release_dir()
+                .join("sanctuary_explainer.wasm"),
+        )
         .status()
         .is_ok_and(|s| s.success());
     if !bound {

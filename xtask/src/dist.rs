@@ -279,19 +279,8 @@ pub fn build() -> Result<PathBuf> {
     tools::wasm_bindgen()?;
     tools::npm_packages()?;
     let root = root();
-    run(Command::new(env!("CARGO"))
-        .args([
-            "build",
-            "--release",
-            "--lib",
-            "--target",
-            "wasm32-unknown-unknown",
-            "-p",
-            "sanctuary-explainer",
-            "-p",
-            "sanctuary-validator",
-        ])
-        .current_dir(&root))?;
+    let toolchain =
+        tools::WasmToolchain::get().build(&["sanctuary-explainer", "sanctuary-validator"])?;
 
     // Work in directories of this run's own, then swap the finished dist/ in at the end, so
     // two builds at once (two terminals, or tests and a bench) never see a half-written tree.
@@ -307,7 +296,7 @@ pub fn build() -> Result<PathBuf> {
         run(Command::new("wasm-bindgen")
             .args(["--target", "web", "--no-typescript", "--out-dir"])
             .arg(&bindgen)
-            .arg(root.join(format!("target/wasm32-unknown-unknown/release/{stem}.wasm"))))?;
+            .arg(toolchain.release_dir().join(format!("{stem}.wasm"))))?;
         run(Command::new(tools::wasm_opt())
             // -Oz until it stops shrinking (about 1 KB gzip more than one pass).
             .args(["-Oz", "--converge"])

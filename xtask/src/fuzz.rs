@@ -32,15 +32,10 @@ fn fuzz_dir() -> PathBuf {
     root().join("fuzz")
 }
 
-/// `cargo +nightly …` in `fuzz/`, without the toolchain choice of the `cargo xtask` that runs it.
+/// `cargo +nightly …` in `fuzz/`.
 fn nightly_cargo() -> Command {
-    let mut c = Command::new("cargo");
-    c.arg("+nightly")
-        .current_dir(fuzz_dir())
-        .env_remove("RUSTUP_TOOLCHAIN")
-        .env_remove("CARGO")
-        .env_remove("RUSTC")
-        .env_remove("RUSTDOC");
+    let mut c = crate::tools::nightly_cargo();
+    c.current_dir(fuzz_dir());
     c
 }
 

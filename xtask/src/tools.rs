@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::OnceLock;
 
 use crate::{root, Result};
 
@@ -36,6 +38,140 @@ pub fn wasm_target() -> Result {
         return Ok(());
     }
     run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+/// `cargo +nightly …`, without the toolchain choice of the `cargo xtask` that runs it.
+pub fn nightly_cargo() -> Command {
+    let mut c = Command::new("cargo");
+    c.arg("+nightly")
+        .env_remove("RUSTUP_TOOLCHAIN")
+        .env_remove("CARGO")
+        .env_remove("RUSTC")
+        .env_remove("RUSTDOC");
+    c
+}
+
+/// What builds the release wasm (`cargo xtask dist`).
+///
+/// Nightly, when it is installed, rebuilds the standard library for size and leaves out panic
+/// locations and `Debug` formatting: about 14 KB gzip less than stable (BENCHMARKS.md). Panics
+/// still abort through our hook, so a widget's crash is handled the same way. Stable builds the
+/// same code when nightly or its `rust-src` cannot be had, or when
+/// `SANCTUARY_WASM_TOOLCHAIN=stable` asks for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WasmToolchain {
+    Stable,
+    Nightly,
+}
+
+/// The nightly build's flags: the profile's panic = "abort", no file/line in panic messages,
+/// and `{:?}` formatting compiled to nothing (the wasm shows no Debug output to readers).
+const NIGHTLY_RUSTFLAGS: &str = "-Cpanic=abort -Zlocation-detail=none -Zfmt-debug=none";
+
+/// Set when a nightly build failed in this run: everything after uses stable's artifacts.
+static NIGHTLY_FAILED: AtomicBool = AtomicBool::new(false);
+
+impl WasmToolchain {
+    /// Chosen once per run: nightly if it is there with `rust-src` (added if missing), unless
+    /// a nightly build failed in this run ([`WasmToolchain::build`] then fell back to stable).
+    pub fn get() -> WasmToolchain {
+        static CHOICE: OnceLock<WasmToolchain> = OnceLock::new();
+        if NIGHTLY_FAILED.load(Ordering::Relaxed) {
+            return WasmToolchain::Stable;
+        }
+        *CHOICE.get_or_init(|| {
+            let asked = std::env::var("SANCTUARY_WASM_TOOLCHAIN").unwrap_or_default();
+            let choice = if asked == "stable" {
+                WasmToolchain::Stable
+            } else if nightly_with_rust_src() {
+                WasmToolchain::Nightly
+            } else {
+                eprintln!(
+                    "xtask: no nightly toolchain with rust-src: building the wasm with stable (larger; BENCHMARKS.md)"
+                );
+                WasmToolchain::Stable
+            };
+            eprintln!("xtask: release wasm built with {choice:?}");
+            choice
+        })
+    }
+
+    /// Builds the release wasm of `packages` and returns the toolchain that built it: stable,
+    /// with a warning, if the nightly build fails (a newer nightly can break `-Z` flags; the
+    /// stable build is the same widget, larger).
+    pub fn build(self, packages: &[&str]) -> Result<WasmToolchain> {
+        match run(&mut self.cargo_build(packages)) {
+            Err(e) if self == WasmToolchain::Nightly => {
+                eprintln!(
+                    "xtask: the nightly wasm build failed ({e}); building with stable instead"
+                );
+                NIGHTLY_FAILED.store(true, Ordering::Relaxed);
+                run(&mut WasmToolchain::Stable.cargo_build(packages))?;
+                Ok(WasmToolchain::Stable)
+            }
+            other => other.map(|()| self),
+        }
+    }
+
+    /// `cargo build` of the release wasm of `packages`, run in the workspace root.
+    fn cargo_build(self, packages: &[&str]) -> Command {
+        let mut cmd = match self {
+            WasmToolchain::Stable => Command::new(env!("CARGO")),
+            WasmToolchain::Nightly => nightly_cargo(),
+        };
+        cmd.args([
+            "build",
+            "--release",
+            "--lib",
+            "--target",
+            "wasm32-unknown-unknown",
+        ])
+        .current_dir(root());
+        for p in packages {
+            cmd.args(["-p", p]);
+        }
+        if self == WasmToolchain::Nightly {
+            cmd.args([
+                "-Zbuild-std=std,panic_abort",
+                "-Zbuild-std-features=optimize_for_size",
+            ])
+            .env("RUSTFLAGS", NIGHTLY_RUSTFLAGS)
+            // Its own directory: other flags, other artifacts (stable's stay usable).
+            .env("CARGO_TARGET_DIR", root().join("target/nightly"));
+        }
+        cmd
+    }
+
+    /// Where that build leaves the `.wasm` files (and build.rs its OUT_DIRs, under `build/`).
+    pub fn release_dir(self) -> PathBuf {
+        match self {
+            WasmToolchain::Stable => root().join("target/wasm32-unknown-unknown/release"),
+            WasmToolchain::Nightly => root().join("target/nightly/wasm32-unknown-unknown/release"),
+        }
+    }
+}
+
+fn nightly_with_rust_src() -> bool {
+    if !nightly_cargo()
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
+        return false;
+    }
+    let installed = output(Command::new("rustup").args([
+        "component",
+        "list",
+        "--installed",
+        "--toolchain",
+        "nightly",
+    ]))
+    .unwrap_or_default();
+    if installed.lines().any(|l| l.starts_with("rust-src")) {
+        return true;
+    }
+    run(Command::new("rustup").args(["component", "add", "rust-src", "--toolchain", "nightly"]))
+        .is_ok()
 }
 
 /// The exact wasm-bindgen version in Cargo.lock: the CLI must match it.
