@@ -1,7 +1,7 @@
-//! The default content, built into the wasm. `build.rs` validated the TOML and wrote it in
-//! its packed form (`sanctuary_core::packed`), the same serde model in postcard: decoding it needs no text parser
-//! (no JSON in the wasm). Each file is decoded once per page, on first use, and shared by
-//! every widget.
+//! The default content, built into the wasm. `build.rs` validated the TOML and wrote it in its
+//! packed form (`sanctuary_core::packed`: the same serde model in postcard), which decodes
+//! without a text parser (no JSON in the wasm). Each file is decoded once per page, on first
+//! use, and shared by every widget.
 
 use std::cell::OnceCell;
 use std::rc::Rc;

@@ -3,11 +3,7 @@
 //! validator wasm (`validator/`) that embed.js loads for such pages only.
 //! Problems are shown to the editor in place of the card, and in the console.
 
-use std::rc::Rc;
-
-use sanctuary_core::content::Story;
 use sanctuary_core::packed::{unpack, Content};
-use sanctuary_core::policy::Dataset;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -22,21 +18,12 @@ extern "C" {
     fn check(text: &str) -> Result<js_sys::Promise, JsValue>;
 }
 
-pub enum Custom {
-    Story(Rc<Story>),
-    Data(Rc<Dataset>),
-}
-
 /// Fetches the file at `url`, has the validator parse and validate it, and unpacks the result.
 /// Every problem is a line for the editor.
-pub async fn load(url: &str) -> Result<Custom, Vec<String>> {
+pub async fn load(url: &str) -> Result<Content, Vec<String>> {
     let text = fetch_text(url).await.map_err(|e| vec![e])?;
     let bytes = validate(&text).await?;
-    match unpack(&bytes) {
-        Ok(Content::Story(story)) => Ok(Custom::Story(Rc::new(story))),
-        Ok(Content::Data(data)) => Ok(Custom::Data(Rc::new(data))),
-        Err(e) => Err(vec![e.into()]),
-    }
+    unpack(&bytes).map_err(|e| vec![e.into()])
 }
 
 async fn validate(text: &str) -> Result<Vec<u8>, Vec<String>> {

@@ -17,6 +17,7 @@ use std::rc::Rc;
 use sanctuary_core::content::Story;
 use sanctuary_core::deeplink::{self, Target};
 use sanctuary_core::i18n::Lang;
+use sanctuary_core::packed::Content;
 use sanctuary_core::policy::Dataset;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -227,18 +228,18 @@ pub fn mount(host: HtmlElement, assets: String, geo: Option<String>) -> Result<(
         Some(url) => {
             wasm_bindgen_futures::spawn_local(async move {
                 match content::load(&url).await {
-                    Ok(content::Custom::Story(story)) => {
+                    Ok(Content::Story(story)) => {
                         let _ = render(
                             &host,
                             &root,
                             &options,
-                            Rc::new(vec![story]),
+                            Rc::new(vec![Rc::new(story)]),
                             default_dataset(),
                             geo,
                         );
                     }
-                    Ok(content::Custom::Data(data)) => {
-                        let _ = render(&host, &root, &options, stories, data, geo);
+                    Ok(Content::Data(data)) => {
+                        let _ = render(&host, &root, &options, stories, Rc::new(data), geo);
                     }
                     Err(problems) => content::show_problems(&host, &root, &url, &problems),
                 }
