@@ -86,6 +86,15 @@ fn spawn(_: impl std::future::Future<Output = ()> + 'static) {
 const TIMEOUT_MS: i32 = 20_000;
 
 #[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// embed.js's `SanctuaryExplainer._take(url)`: the response promise of a download it started
+    /// early for this url (once), else `undefined`. Throws when the widget runs without embed.js.
+    #[wasm_bindgen(catch, js_namespace = SanctuaryExplainer, js_name = _take)]
+    fn prefetched(url: &str) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+}
+
+#[cfg(target_arch = "wasm32")]
 async fn fetch(url: &str) -> Result<Layer, String> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
@@ -105,11 +114,15 @@ async fn fetch(url: &str) -> Result<Layer, String> {
         )
         .ok();
     let result = async {
-        let response: web_sys::Response =
-            JsFuture::from(window.fetch_with_str_and_init(url, &init))
-                .await
-                .map_err(|_| format!("network error or timeout loading {url}"))?
-                .unchecked_into();
+        // embed.js may have started this download already (the states, beside the wasm).
+        let pending = prefetched(url)
+            .ok()
+            .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+            .unwrap_or_else(|| window.fetch_with_str_and_init(url, &init));
+        let response: web_sys::Response = JsFuture::from(pending)
+            .await
+            .map_err(|_| format!("network error or timeout loading {url}"))?
+            .unchecked_into();
         if !response.ok() {
             return Err(format!("{url}: HTTP {}", response.status()));
         }

@@ -191,6 +191,18 @@ async fn counties_are_fetched_lazily_once_for_every_widget() {
         1,
         "states are fetched once for the page"
     );
+    // ...and beside the wasm (embed.js starts it), not after the first render.
+    let started = b
+        .js(r#"var r = performance.getEntriesByType("resource");
+            var states = r.find(function (e) { return e.name.endsWith("/states.bin"); });
+            var wasm = r.find(function (e) { return e.name.endsWith(".wasm"); });
+            return [states.startTime, wasm.responseEnd];"#)
+        .await;
+    let (states_start, wasm_end) = (started[0].as_f64().unwrap(), started[1].as_f64().unwrap());
+    assert!(
+        states_start < wasm_end,
+        "states.bin requested at {states_start} ms, after the wasm arrived at {wasm_end} ms"
+    );
     assert!(
         !server.requests().iter().any(|r| r.contains("/counties/")),
         "no county file before a reader zooms in: {:?}",

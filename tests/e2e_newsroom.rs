@@ -503,8 +503,12 @@ async fn a_newsroom_content_file_replaces_the_story_and_its_errors_are_shown() {
         text.contains("questions[0].sources[0]: unknown source \"missing\""),
         "{text}"
     );
-    // The validator wasm was fetched once, for both widgets.
+    // The validator wasm was fetched once, for both widgets; no geometry for Q&A-only widgets.
     let requests = server.requests();
+    assert!(
+        !requests.iter().any(|r| r.ends_with("/states.bin")),
+        "{requests:?}"
+    );
     assert_eq!(
         requests
             .iter()

@@ -66,6 +66,26 @@
     return loading;
   }
 
+  // The map's states, fetched beside the wasm when the first widget with a map starts (not
+  // after its first render), once per page. The wasm takes the pending response (_take) instead
+  // of fetching again; a failure there is the wasm's to report, and its retry fetches anew.
+  var prefetched = {}, prefetchedOnce = false;
+  function prefetch(el) {
+    if (prefetchedOnce || (el.getAttribute("data-view") || "").trim() === "qa") return;
+    prefetchedOnce = true;
+    var url = base + FILES.geo + "states.bin";
+    var abort = "AbortController" in window ? new AbortController() : null;
+    var timer = abort && setTimeout(function () { abort.abort(); }, 20000); // as the wasm's own
+    var p = fetch(url, abort ? { signal: abort.signal } : {});
+    p.then(function () { clearTimeout(timer); }, function () { clearTimeout(timer); });
+    prefetched[url] = p;
+  }
+  function take(url) {
+    var p = prefetched[url];
+    delete prefetched[url];
+    return p;
+  }
+
   // The data-content validator: a second, small wasm with the JSON parser and the editor-facing
   // checks, loaded on first use only (pages without data-content never fetch it). Resolves to
   // the packed content the widget decodes; rejects with the problems, one per line.
@@ -188,6 +208,7 @@
     if (state.get(el) !== "waiting") return;
     state.set(el, "mounting");
     live.add(el);
+    prefetch(el);
     "click keydown focus blur change input mouseenter mouseleave".split(" ").forEach(function (t) {
       el.addEventListener(t, note, true); // once per element: the same listener
     });
@@ -275,7 +296,9 @@
     /** Removes a widget and everything it added. */
     unmount: unmount,
     /** Internal, for the widget's data-content: see check() above. */
-    _check: check
+    _check: check,
+    /** Internal, for the widget's geometry: see prefetch() above. */
+    _take: take
   };
 
   scan(document);
