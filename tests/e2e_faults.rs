@@ -46,16 +46,8 @@ async fn when_the_wasm_fails_readers_keep_the_text_or_get_a_retry() {
             json!(true),
             "{fault:?}: the static fallback stays visible"
         );
-        let message = b
-            .js(&format!(
-                "return {}.textContent;",
-                in_shadow("#plain", "[role=alert]")
-            ))
-            .await;
-        assert!(
-            message.as_str().unwrap().contains("could not load"),
-            "{message}"
-        );
+        let message = b.text("#plain", "[role=alert]").await;
+        assert!(message.contains("could not load"), "{message}");
         let errors = b.js("return window.__probe.errors.length;").await;
         assert!(
             errors.as_u64().unwrap() <= 2,
@@ -216,16 +208,8 @@ async fn when_the_content_checker_fails_the_editor_is_told_and_a_later_widget_re
     b.client.goto(&server.url("/page.html")).await.unwrap();
     b.wait_until(&in_shadow("#custom", ".se-error"), "the editor's box")
         .await;
-    let text = b
-        .js(&format!(
-            "return {}.textContent;",
-            in_shadow("#custom", ".se-error")
-        ))
-        .await;
-    assert!(
-        text.as_str().unwrap().contains("could not be checked"),
-        "{text}"
-    );
+    let text = b.text("#custom", ".se-error").await;
+    assert!(text.contains("could not be checked"), "{text}");
     // The widget without data-content is unaffected.
     b.wait_until("window.__probe.ready.includes('plain')", "the other widget")
         .await;

@@ -116,12 +116,7 @@ async fn three_widgets_on_a_strict_csp_page_with_hostile_css() {
             .await,
         json!(false)
     );
-    let es_title = b
-        .js(&format!(
-            "return {}.textContent;",
-            in_shadow("#qa", ".se-title")
-        ))
-        .await;
+    let es_title = b.text("#qa", ".se-title").await;
     let es = b
         .js(&format!(
             "return {}.getAttribute('lang');",
@@ -491,13 +486,7 @@ async fn a_newsroom_content_file_replaces_the_story_and_its_errors_are_shown() {
     );
     b.wait_until(&in_shadow("#bad", ".se-error"), "the error box")
         .await;
-    let text = b
-        .js(&format!(
-            "return {}.textContent;",
-            in_shadow("#bad", ".se-error")
-        ))
-        .await;
-    let text = text.as_str().unwrap();
+    let text = b.text("#bad", ".se-error").await;
     assert!(text.contains("title: must not be empty"), "{text}");
     assert!(
         text.contains("questions[0].sources[0]: unknown source \"missing\""),
@@ -653,13 +642,8 @@ async fn without_javascript_readers_get_the_static_text_and_with_it_the_widget()
     b.client.goto(&server.url("/js.html")).await.unwrap();
     b.wait_until("window.__probe.ready.length >= 1", "the widget")
         .await;
-    let title = b
-        .js(&format!(
-            "return {}.textContent;",
-            in_shadow("#w", ".se-title")
-        ))
-        .await;
-    assert_eq!(title, json!(story.title));
+    let title = b.text("#w", ".se-title").await;
+    assert_eq!(title, story.title);
     let fallback_visible = b
         .js("return document.querySelector('#w .se-static').getClientRects().length > 0;")
         .await;

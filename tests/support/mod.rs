@@ -405,6 +405,16 @@ impl Browser {
     }
 
     /// The elements matching `css` inside the shadow root of the host matching `host`.
+    /// The text of the first element matching `css` in `host`'s shadow root.
+    pub async fn text(&self, host: &str, css: &str) -> String {
+        let v = self
+            .js(&format!("return {}.textContent;", in_shadow(host, css)))
+            .await;
+        v.as_str()
+            .unwrap_or_else(|| panic!("no text at {host} {css}: {v}"))
+            .to_owned()
+    }
+
     pub async fn shadow_all(&self, host: &str, css: &str) -> Vec<Element> {
         let script = format!(
             "return Array.from(document.querySelector({host:?}).shadowRoot.querySelectorAll({css:?}));"
