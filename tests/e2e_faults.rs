@@ -109,18 +109,7 @@ async fn when_geometry_fails_the_map_offers_a_retry_and_the_rest_works() {
         )
         .await;
         // The Q&A widget is unaffected.
-        b.shadow_all("#qa", ".se-qa__trigger").await[0]
-            .click()
-            .await
-            .unwrap();
-        b.wait_until(
-            &format!(
-                "{}.getAttribute('aria-expanded') === 'true'",
-                in_shadow("#qa", ".se-qa__trigger")
-            ),
-            "the other widget to respond",
-        )
-        .await;
+        b.open_first_question("#qa").await;
         b.shadow_all("#map", ".se-map__frame--message button").await[0]
             .click()
             .await

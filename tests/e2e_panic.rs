@@ -59,21 +59,6 @@ async fn browser_log(b: &Browser) -> Vec<String> {
         .collect()
 }
 
-async fn open_first_question(b: &Browser, host: &str) {
-    b.shadow_all(host, ".se-qa__trigger").await[0]
-        .click()
-        .await
-        .unwrap();
-    b.wait_until(
-        &format!(
-            "{}.getAttribute('aria-expanded') === 'true'",
-            in_shadow(host, ".se-qa__trigger")
-        ),
-        &format!("a question to open in {host}"),
-    )
-    .await;
-}
-
 #[tokio::test]
 #[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
 async fn a_panic_in_one_widget_leaves_the_others_and_the_page_alone() {
@@ -110,7 +95,7 @@ async fn a_panic_in_one_widget_leaves_the_others_and_the_page_alone() {
     // b and c come back (a new instance) and respond.
     b.wait_until(&ready("b", 2), "widget b again").await;
     b.wait_until(&ready("c", 2), "widget c again").await;
-    open_first_question(&b, "#b").await;
+    b.open_first_question("#b").await;
     b.wait_until(&in_shadow("#c", "[data-jurisdiction='06']"), "c's map")
         .await;
     b.shadow_all("#c", "[data-jurisdiction='06']").await[0]
@@ -185,7 +170,7 @@ async fn a_panic_in_one_widget_leaves_the_others_and_the_page_alone() {
         .unwrap();
     b.wait_until(&ready("a", 2), "widget a after Try again")
         .await;
-    open_first_question(&b, "#a").await;
+    b.open_first_question("#a").await;
     assert_eq!(server.count(&wasm), 1, "{:?}", server.requests());
     let errors: Value = b.js("return window.__probe.errors.length;").await;
     assert_eq!(errors, json!(1), "no further console errors");

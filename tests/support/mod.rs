@@ -405,6 +405,22 @@ impl Browser {
     }
 
     /// The elements matching `css` inside the shadow root of the host matching `host`.
+    /// Clicks the first question of the widget in `host` and waits until it is open.
+    pub async fn open_first_question(&self, host: &str) {
+        self.shadow_all(host, ".se-qa__trigger").await[0]
+            .click()
+            .await
+            .unwrap();
+        self.wait_until(
+            &format!(
+                "{}.getAttribute('aria-expanded') === 'true'",
+                in_shadow(host, ".se-qa__trigger")
+            ),
+            &format!("a question to open in {host}"),
+        )
+        .await;
+    }
+
     /// The text of the first element matching `css` in `host`'s shadow root.
     pub async fn text(&self, host: &str, css: &str) -> String {
         let v = self
