@@ -4,11 +4,15 @@
 
 mod web;
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use sanctuary_explainer::bundle::default_story;
-use sanctuary_explainer::host::mount;
+use sanctuary_explainer::host::{mount, READY_EVENT};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web::{all, expanded, press, tick, widget};
+use web::{all, document, expanded, press, tick, until, widget};
 use web_sys::{Element, HtmlElement, ShadowRoot};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -57,6 +61,38 @@ async fn renders_the_story_in_a_shadow_root() {
         root.adopted_style_sheets().length() >= 1,
         "the stylesheet is adopted"
     );
+}
+
+#[wasm_bindgen_test]
+async fn closed_answers_are_built_after_the_first_render() {
+    // What the shadow root holds when the ready event fires (the first render).
+    let at_ready = Rc::new(Cell::new(None::<(u32, u32)>));
+    let seen = at_ready.clone();
+    let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        let host: Element = e.target().unwrap().unchecked_into();
+        let root = host.shadow_root().unwrap();
+        let count = |css: &str| root.query_selector_all(css).unwrap().length();
+        seen.set(Some((count(".se-qa__panel"), count(".se-qa__panel > *"))));
+    });
+    document()
+        .add_event_listener_with_callback(READY_EVENT, listener.as_ref().unchecked_ref())
+        .unwrap();
+    let (_, root) = widget(&[]).await;
+    document()
+        .remove_event_listener_with_callback(READY_EVENT, listener.as_ref().unchecked_ref())
+        .unwrap();
+    let (panels, built) = at_ready.get().expect("the ready event was seen");
+    assert!(panels > 1, "one panel per question");
+    assert_eq!(
+        built, 0,
+        "no closed answer is built before the widget is ready"
+    );
+    // Then, once the browser is idle, every answer is there (still closed), ready to print.
+    until("the closed answers to be built", || {
+        all(&root, ".se-qa__panel[hidden] > p").len() >= panels as usize
+    })
+    .await;
+    assert_eq!(all(&root, ".se-qa__panel[hidden]").len(), panels as usize);
 }
 
 #[wasm_bindgen_test]

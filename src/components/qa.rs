@@ -9,6 +9,7 @@ use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::SourceList;
+use crate::hooks::use_idle;
 
 #[derive(Properties, PartialEq)]
 pub struct QaProps {
@@ -45,6 +46,10 @@ pub fn QaCard(props: &QaProps) -> Html {
     });
     // The question whose link was just copied, for the "Link copied" note.
     let copied = use_state(|| None::<usize>);
+    // A closed answer's content (two thirds of the widget's nodes, none of them on screen) is
+    // built once the browser is idle after the first render, not before the widget is ready;
+    // it is there after that for printing. An answer opened earlier is built at once.
+    let idle = use_idle();
 
     let toggle_all = {
         let (state, set) = (state.clone(), props.on_accordion.clone());
@@ -111,43 +116,45 @@ pub fn QaCard(props: &QaProps) -> Html {
                     </button>
                 </h3>
                 <div class="se-qa__panel" id={aid} hidden={!open}>
-                    { for q.paragraphs().into_iter().map(|p| html! { <p>{ p }</p> }) }
-                    if let Some(on_show) = props.on_show.as_ref().filter(|_| !q.jurisdictions.is_empty()) {
-                        <div class="se-onmap">
-                            <p class="se-onmap__label">{ t.show_on_map }</p>
-                            <ul class="se-onmap__list">
-                                { for q.jurisdictions.iter().filter_map(|id| props.data.jurisdiction(id)).map(|j| {
-                                    let id = AttrValue::from(j.id.clone());
-                                    html! {
-                                        <li><button type="button" class="se-chip" onclick={on_show.reform(move |_| id.clone())}>
-                                            { &j.name }
-                                        </button></li>
-                                    }
-                                }) }
-                            </ul>
+                    if open || idle {
+                        { for q.paragraphs().into_iter().map(|p| html! { <p>{ p }</p> }) }
+                        if let Some(on_show) = props.on_show.as_ref().filter(|_| !q.jurisdictions.is_empty()) {
+                            <div class="se-onmap">
+                                <p class="se-onmap__label">{ t.show_on_map }</p>
+                                <ul class="se-onmap__list">
+                                    { for q.jurisdictions.iter().filter_map(|id| props.data.jurisdiction(id)).map(|j| {
+                                        let id = AttrValue::from(j.id.clone());
+                                        html! {
+                                            <li><button type="button" class="se-chip" onclick={on_show.reform(move |_| id.clone())}>
+                                                { &j.name }
+                                            </button></li>
+                                        }
+                                    }) }
+                                </ul>
+                            </div>
+                        }
+                        <SourceList {sources} lang={story.lang} label={t.sources} />
+                        <div class="se-qa__actions">
+                            if len > 1 {
+                                <button type="button" class="se-qa__next" onclick={on_next}>
+                                    { next_label }<span aria-hidden="true">{ " →" }</span>
+                                </button>
+                            }
+                            if let Some(on_copy) = &props.on_copy {
+                                <button type="button" class="se-copy" onclick={{
+                                    let (on_copy, copied, id) = (on_copy.clone(), copied.clone(), q.id.clone());
+                                    Callback::from(move |_| {
+                                        if on_copy.emit(Target::Question(id.clone())) {
+                                            copied.set(Some(i));
+                                        }
+                                    })
+                                }}>{ t.copy_link }</button>
+                                <span class="se-copy__done" role="status">
+                                    { if *copied == Some(i) { t.link_copied } else { "" } }
+                                </span>
+                            }
                         </div>
                     }
-                    <SourceList {sources} lang={story.lang} label={t.sources} />
-                    <div class="se-qa__actions">
-                        if len > 1 {
-                            <button type="button" class="se-qa__next" onclick={on_next}>
-                                { next_label }<span aria-hidden="true">{ " →" }</span>
-                            </button>
-                        }
-                        if let Some(on_copy) = &props.on_copy {
-                            <button type="button" class="se-copy" onclick={{
-                                let (on_copy, copied, id) = (on_copy.clone(), copied.clone(), q.id.clone());
-                                Callback::from(move |_| {
-                                    if on_copy.emit(Target::Question(id.clone())) {
-                                        copied.set(Some(i));
-                                    }
-                                })
-                            }}>{ t.copy_link }</button>
-                            <span class="se-copy__done" role="status">
-                                { if *copied == Some(i) { t.link_copied } else { "" } }
-                            </span>
-                        }
-                    </div>
                 </div>
             </li>
         }

@@ -33,3 +33,54 @@ pub fn use_geometry(url: Option<AttrValue>) -> (Option<GeoResult>, Callback<()>)
     let retry = Callback::from(move |()| attempt.set(*attempt + 1));
     ((*result).clone(), retry)
 }
+
+/// False for the first render, true once the browser has had a quiet moment after it
+/// (`requestIdleCallback`, at most a second later; a timeout where there is none), or at once
+/// when the reader prints. For work the first view does not show, such as the content of
+/// closed answers: built then, not before the widget is ready.
+#[hook]
+pub fn use_idle() -> bool {
+    let idle = use_state(|| false);
+    {
+        let idle = idle.clone();
+        use_effect_with((), move |_| {
+            if !*idle {
+                when_idle(move || idle.set(true));
+            }
+        });
+    }
+    *idle
+}
+
+/// Calls `f` once: when the browser is next idle, or before it prints (a print is laid out
+/// straight after `beforeprint`; yew renders in the microtasks before that).
+fn when_idle(f: impl FnOnce() + 'static) {
+    use std::cell::Cell;
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let f = Cell::new(Some(f));
+    let f: js_sys::Function = Closure::<dyn FnMut()>::new(move || {
+        if let Some(f) = f.take() {
+            f();
+        }
+    })
+    .into_js_value()
+    .unchecked_into();
+    let once = web_sys::AddEventListenerOptions::new();
+    once.set_once(true);
+    let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
+        "beforeprint",
+        &f,
+        &once,
+    );
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(1000);
+    if window
+        .request_idle_callback_with_options(&f, &options)
+        .is_err()
+    {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&f, 0);
+    }
+}
