@@ -252,30 +252,12 @@
     return box.bottom > -h && box.top < 2 * h;
   }
 
-  // While the page is still being parsed, a placeholder waits for the browser's own first layout
-  // of it: ResizeObserver reports that before the frame is painted, so the space is reserved in
-  // time (no shift) without forcing a layout of a half-parsed page here (which the browser would
-  // then do again). Once the page is parsed, a layout here is the one the browser needs anyway.
-  var ro = "ResizeObserver" in window
-    ? new ResizeObserver(function (entries) {
-        entries.forEach(function (e) {
-          ro.unobserve(e.target);
-          place(e.target);
-        });
-      })
-    : null;
-
   function watch(el) {
     if (state.has(el)) return;
     state.set(el, "waiting");
-    if (ro && document.readyState === "loading") ro.observe(el); else place(el);
-  }
-
-  function place(el) {
-    if (state.get(el) !== "waiting") return; // unmounted meanwhile
-    // Already near the viewport: start now rather than a frame later, when the observer reports.
-    // (Measured before reserving: its own height does not move its top, and reading after the
-    // write would force a second layout.)
+    // Near the viewport already: start now rather than a frame later, when the observer
+    // reports. Measured before reserving (its own height does not move its top; reading after
+    // the write would force a second layout).
     var go = !io || near(el);
     reserve(el);
     if (go) start(el); else io.observe(el);
@@ -290,7 +272,6 @@
   function unmount(el) {
     var s = state.get(el);
     if (io) io.unobserve(el);
-    if (ro) ro.unobserve(el);
     state.delete(el);
     live.delete(el);
     var inst = owner.get(el);
