@@ -5,7 +5,9 @@
 //
 // Environment: CHROMIUM (default /usr/bin/chromium), BENCH_RUNS (timed loads per site and CPU
 // rate, default 9), BENCH_TRACE_RUNS (traced loads, default 3), BENCH_PAGES (pages for the
-// interaction figures, default 3), BENCH_CLICKS (clicks of each kind per page, default 9).
+// interaction figures, default 3), BENCH_CLICKS (clicks of each kind per page, default 9),
+// BENCH_JS_FLAGS (V8 flags for a diagnostic run, e.g. --no-wasm-lazy-compilation: see
+// BENCHMARKS.md; the figures are then not the product's).
 import { chromium } from "playwright-core";
 import { gzipSync, brotliCompressSync, constants as Z } from "node:zlib";
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
@@ -21,6 +23,7 @@ const RUNS = Number(process.env.BENCH_RUNS || 9);
 const TRACE_RUNS = Number(process.env.BENCH_TRACE_RUNS || 3);
 const CLICKS = Number(process.env.BENCH_CLICKS || 9);
 const PAGES = Number(process.env.BENCH_PAGES || 3);
+const JS_FLAGS = process.env.BENCH_JS_FLAGS || "";
 const RATES = [1, 4];
 const VIEWPORT = { width: 1280, height: 800 };
 const TIMEOUT = 120_000;
@@ -33,7 +36,7 @@ const MANY = manifest.many;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run"],
+         "--disable-sync", "--no-first-run", ...(JS_FLAGS ? [`--js-flags=${JS_FLAGS}`] : [])],
 });
 const started = Date.now();
 const LOADAVG = os.loadavg()[0].toFixed(1);
@@ -333,7 +336,7 @@ async function tracedLoad(site, rate) {
 const results = {
   date: new Date().toISOString(), base, chromium: browser.version(), node: process.version,
   machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memory: os.totalmem() },
-  loadavg: os.loadavg(), runs: RUNS, traceRuns: TRACE_RUNS, pages: PAGES, clicks: CLICKS, viewport: VIEWPORT, sites: {},
+  loadavg: os.loadavg(), jsFlags: JS_FLAGS, runs: RUNS, traceRuns: TRACE_RUNS, pages: PAGES, clicks: CLICKS, viewport: VIEWPORT, sites: {},
 };
 for (const site of SITES) {
   results.sites[site.name] = { load: {}, trace: {}, interaction: {}, bytes: {}, memory: {} };
@@ -535,7 +538,8 @@ const files = [
 const header_ = [
   `Chromium ${results.chromium}, ${results.machine.cpus} × ${results.machine.cpu}, viewport ${VIEWPORT.width}×${VIEWPORT.height}, ` +
   `loopback server; ${RUNS} fresh-context loads per site and CPU rate (cache disabled), ${TRACE_RUNS} traced; ` +
-  `interaction on ${PAGES} pages × ${CLICKS} clicks; load average at the start ${LOADAVG}; KB = 1024 B.`,
+  `interaction on ${PAGES} pages × ${CLICKS} clicks; load average at the start ${LOADAVG}; KB = 1024 B.` +
+  (JS_FLAGS ? ` **Diagnostic run with V8 flags \`${JS_FLAGS}\`: not the product's figures.**` : ""),
   "",
 ];
 results.summary = rows.map(({ fmt, ...r }) => r);
