@@ -96,6 +96,46 @@ async fn closed_answers_are_built_after_the_first_render() {
 }
 
 #[wasm_bindgen_test]
+async fn printing_builds_the_closed_answers_at_once() {
+    // At the ready event, before the browser can be idle, the page prints (a browser fires
+    // beforeprint, then lays the page out for print after the microtasks). Counted in a
+    // microtask after the event: closed answers with content, and panels.
+    let seen = Rc::new(Cell::new(None::<(u32, u32)>));
+    let counter = seen.clone();
+    let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        let host: Element = e.target().unwrap().unchecked_into();
+        let window = web_sys::window().unwrap();
+        window
+            .dispatch_event(&web_sys::Event::new("beforeprint").unwrap())
+            .unwrap();
+        let counter = counter.clone();
+        let count = Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(move |_| {
+            let root = host.shadow_root().unwrap();
+            let count = |css: &str| root.query_selector_all(css).unwrap().length();
+            counter.set(Some((
+                count(".se-qa__panel[hidden]:not(:empty)"),
+                count(".se-qa__panel[hidden]"),
+            )));
+        });
+        let _ = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL).then(&count);
+        count.forget(); // called once, in the microtask
+    });
+    document()
+        .add_event_listener_with_callback(READY_EVENT, listener.as_ref().unchecked_ref())
+        .unwrap();
+    let _ = widget(&[]).await;
+    document()
+        .remove_event_listener_with_callback(READY_EVENT, listener.as_ref().unchecked_ref())
+        .unwrap();
+    let (built, closed) = seen.get().expect("counted after the ready event");
+    assert!(closed > 1);
+    assert_eq!(
+        built, closed,
+        "every closed answer is built before the print"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn click_expands_and_collapses_one_question() {
     let (_, root) = widget(&[]).await;
     let buttons = triggers(&root);

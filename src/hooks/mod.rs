@@ -53,27 +53,35 @@ pub fn use_idle() -> bool {
 }
 
 /// Calls `f` once: when the browser is next idle, or before it prints (a print is laid out
-/// straight after `beforeprint`; yew renders in the microtasks before that).
+/// straight after `beforeprint`; yew renders in the microtasks before that). The `beforeprint`
+/// listener goes with the first call, so remounting widgets leaves nothing behind on `window`.
 fn when_idle(f: impl FnOnce() + 'static) {
     use std::cell::Cell;
     use wasm_bindgen::{closure::Closure, JsCast};
     let Some(window) = web_sys::window() else {
         return;
     };
+    let abort = web_sys::AbortController::new().ok();
+    let listener = web_sys::AddEventListenerOptions::new();
+    listener.set_once(true);
+    if let Some(abort) = &abort {
+        listener.set_signal(&abort.signal());
+    }
     let f = Cell::new(Some(f));
     let f: js_sys::Function = Closure::<dyn FnMut()>::new(move || {
         if let Some(f) = f.take() {
+            if let Some(abort) = &abort {
+                abort.abort();
+            }
             f();
         }
     })
     .into_js_value()
     .unchecked_into();
-    let once = web_sys::AddEventListenerOptions::new();
-    once.set_once(true);
     let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
         "beforeprint",
         &f,
-        &once,
+        &listener,
     );
     let options = web_sys::IdleRequestOptions::new();
     options.set_timeout(1000);
