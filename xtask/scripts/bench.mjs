@@ -280,8 +280,13 @@ async function zoomIntoState(page) {
   }, STATE);
 }
 
-// JS heap (after a full GC), the wasm memory, DOM nodes.
+// JS heap (after a full GC), the wasm memory, DOM nodes: once the page has been idle (ours
+// builds its closed answers then), so both sites are measured with everything built.
 async function memory(s, site) {
+  await s.page.evaluate(() => new Promise((done) => {
+    const idle = window.requestIdleCallback || ((f) => setTimeout(f, 50));
+    idle(() => idle(done, { timeout: 3000 }), { timeout: 3000 });
+  }));
   const wasm = await s.page.evaluate(async (prefix) => {
     const names = performance.getEntriesByType("resource").map((e) => e.name).filter((n) => n.startsWith(prefix));
     if (!names.some((n) => /\.wasm$/.test(new URL(n).pathname))) return 0;
