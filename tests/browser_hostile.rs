@@ -19,15 +19,12 @@ use sanctuary_explainer::core::policy::Dataset;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
-use web::{document, preload_geometry, tick, until, ASSETS};
-use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web::{document, preload_geometry, styled_shadow, tick, until, ASSETS};
+use web_sys::{Element, HtmlElement, ShadowRoot};
 use yew::prelude::*;
 use yew::AppHandle;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// The widget's stylesheet, as `host::mount` adopts it.
-const CSS: &str = sanctuary_explainer::host::CSS;
 
 /// The column the widget is put in: a phone.
 const WIDTH: f64 = 320.0;
@@ -150,20 +147,8 @@ async fn mount(story: Story, data: Dataset, initial: Option<Target>) -> Mounted 
     for i in 0..left.length() {
         left.item(i).unwrap().unchecked_into::<Element>().remove();
     }
-    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    let (host, root, div) = styled_shadow(Some(WIDTH as u32));
     host.set_attribute("data-hostile-test", "").unwrap();
-    host.set_attribute("style", &format!("width: {WIDTH}px"))
-        .unwrap();
-    document().body().unwrap().append_child(&host).unwrap();
-    let root = host
-        .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
-        .unwrap();
-    let sheet = CssStyleSheet::new().unwrap();
-    sheet.replace_sync(CSS).unwrap();
-    root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
-    let div = document().create_element("div").unwrap();
-    div.set_class_name("se-root");
-    root.append_child(&div).unwrap();
     let props = yew::props!(ExplainerProps {
         stories: Rc::new(vec![Rc::new(story)]),
         data: Rc::new(data),

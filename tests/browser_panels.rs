@@ -2,6 +2,8 @@
 //! root with the widget's stylesheet, in headless Chromium (wasm-bindgen-test).
 #![cfg(target_arch = "wasm32")]
 
+mod web;
+
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -10,51 +12,13 @@ use sanctuary_explainer::components::{Detail, DetailProps, JurisdictionTable, Ta
 use sanctuary_explainer::core::i18n::Lang;
 use sanctuary_explainer::core::policy::{Dataset, Kind};
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
-use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use web::{styled_shadow, tick};
+use web_sys::{Element, HtmlElement, ShadowRoot};
 use yew::prelude::*;
 use yew::AppHandle;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-const CSS: &str = sanctuary_explainer::host::CSS;
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-/// Lets yew's scheduler and the browser run (a macrotask).
-async fn tick() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
-            .unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
-}
-
-/// A host `width` px wide (None: the page's width) with an open shadow root holding the
-/// widget's stylesheet and a `.se-root` div to render into.
-fn shadow(width: Option<u32>) -> (HtmlElement, ShadowRoot, Element) {
-    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    if let Some(w) = width {
-        host.set_attribute("style", &format!("width: {w}px"))
-            .unwrap();
-    }
-    document().body().unwrap().append_child(&host).unwrap();
-    let root = host
-        .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
-        .unwrap();
-    let sheet = CssStyleSheet::new().unwrap();
-    sheet.replace_sync(CSS).unwrap();
-    root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
-    let div = document().create_element("div").unwrap();
-    div.set_class_name("se-root");
-    root.append_child(&div).unwrap();
-    (host, root, div)
-}
 
 struct Mounted<C: BaseComponent> {
     host: HtmlElement,
@@ -97,7 +61,7 @@ impl<C: BaseComponent> Drop for Mounted<C> {
 }
 
 async fn mount<C: BaseComponent>(props: C::Properties, width: Option<u32>) -> Mounted<C> {
-    let (host, root, div) = shadow(width);
+    let (host, root, div) = styled_shadow(width);
     let app = yew::Renderer::<C>::with_root_and_props(div, props).render();
     tick().await;
     Mounted {

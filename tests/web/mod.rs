@@ -10,7 +10,10 @@ use sanctuary_explainer::host::{mount, READY_EVENT};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit, ShadowRoot};
+use web_sys::{
+    CssStyleSheet, Element, HtmlElement, KeyboardEvent, KeyboardEventInit, ShadowRoot,
+    ShadowRootInit, ShadowRootMode,
+};
 
 /// The asset directory the test widgets use; geometry is preloaded into the page cache under it.
 pub const ASSETS: &str = "/test-assets/";
@@ -28,6 +31,27 @@ pub async fn tick() {
             .unwrap();
     });
     JsFuture::from(promise).await.unwrap();
+}
+
+/// A host `width` px wide (None: the page's width) in the page, with an open shadow root
+/// holding the widget's stylesheet and a `.se-root` div to render a component into.
+pub fn styled_shadow(width: Option<u32>) -> (HtmlElement, ShadowRoot, Element) {
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    if let Some(w) = width {
+        host.set_attribute("style", &format!("width: {w}px"))
+            .unwrap();
+    }
+    document().body().unwrap().append_child(&host).unwrap();
+    let root = host
+        .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+        .unwrap();
+    let sheet = CssStyleSheet::new().unwrap();
+    sheet.replace_sync(sanctuary_explainer::host::CSS).unwrap();
+    root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    let div = document().create_element("div").unwrap();
+    div.set_class_name("se-root");
+    root.append_child(&div).unwrap();
+    (host, root, div)
 }
 
 /// Ticks until `f` is true (at most ~2 s); panics naming `what`.
