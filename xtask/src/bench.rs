@@ -239,16 +239,6 @@ fn prepare_site(root: &Path, dist: &Path, site: &Path) -> Result {
     write(&site.join("bench.json"), manifest)
 }
 
-/// The wasm-opt flags `dist` uses (its list is private to dist.rs), for the named copy.
-const WASM_FEATURES: [&str; 6] = [
-    "--enable-bulk-memory",
-    "--enable-nontrapping-float-to-int",
-    "--enable-sign-ext",
-    "--enable-mutable-globals",
-    "--enable-reference-types",
-    "--enable-multivalue",
-];
-
 /// What the wasm is made of: wasm-bindgen and `wasm-opt -Oz -g` of the release build, as dist
 /// does but keeping the function names that `--strip-debug` removes from the shipped file;
 /// then twiggy's top 20 and the same items summed by owner (crate, data, shims). Skipped if
@@ -282,7 +272,7 @@ fn twiggy(root: &Path) {
     };
     let optimized = Command::new(tools::wasm_opt())
         .args(["-Oz", "-g"])
-        .args(WASM_FEATURES)
+        .args(dist::WASM_FEATURES)
         .arg("--strip-producers")
         .arg(&bindgen)
         .arg("-o")

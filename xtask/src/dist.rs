@@ -49,7 +49,7 @@ pub const CACHE_IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// Cache-Control of embed.js (a new build reaches readers within five minutes).
 pub const CACHE_EMBED: &str = "public, max-age=300";
 
-const WASM_FEATURES: [&str; 6] = [
+pub(crate) const WASM_FEATURES: [&str; 6] = [
     "--enable-bulk-memory",
     "--enable-nontrapping-float-to-int",
     "--enable-sign-ext",
