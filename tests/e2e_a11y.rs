@@ -188,73 +188,62 @@ fn assert_none(found: Vec<String>) {
 
 const OPEN: &str = r#"data-open="federal-response""#;
 
+/// Serves `path` with the widget (`attrs` on its placeholder), loads it in `b`, checks that the
+/// setting under test took effect (`setting`: a script returning true), then audits every view.
+async fn audit_page(b: Browser, path: &'static str, attrs: &str, label: &str, setting: &str) {
+    let server = Server::start(vec![axe_script(), page(path, attrs)]);
+    load(&b, &server, path).await;
+    assert_eq!(b.js(setting).await, json!(true), "{label}: {setting}");
+    let found = audit_every_view(&b, label).await;
+    b.close().await;
+    assert_none(found);
+}
+
+fn theme_is_dark(dark: bool) -> String {
+    format!(
+        "return {}.classList.contains('se-theme-dark') === {dark};",
+        in_shadow("article")
+    )
+}
+
 #[tokio::test]
 #[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
 async fn axe_finds_no_violation_in_the_light_theme() {
-    let server = Server::start(vec![axe_script(), page("/light.html", OPEN)]);
     let b = Browser::start(1280, 1000).await;
-    load(&b, &server, "/light.html").await;
-    let found = audit_every_view(&b, "light").await;
-    b.close().await;
-    assert_none(found);
+    audit_page(b, "/light.html", OPEN, "light", &theme_is_dark(false)).await;
 }
 
 #[tokio::test]
 #[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
 async fn axe_finds_no_violation_in_the_dark_theme() {
-    let server = Server::start(vec![
-        axe_script(),
-        page("/dark.html", &format!(r#"{OPEN} data-theme="dark""#)),
-    ]);
     let b = Browser::start(1280, 1000).await;
-    load(&b, &server, "/dark.html").await;
-    let dark = b
-        .js(&format!(
-            "return {}.classList.contains('se-theme-dark');",
-            in_shadow("article")
-        ))
-        .await;
-    assert_eq!(dark, json!(true), "the dark theme is on");
-    let found = audit_every_view(&b, "dark").await;
-    b.close().await;
-    assert_none(found);
+    let attrs = format!(r#"{OPEN} data-theme="dark""#);
+    audit_page(b, "/dark.html", &attrs, "dark", &theme_is_dark(true)).await;
 }
 
 #[tokio::test]
 #[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
 async fn axe_finds_no_violation_in_spanish() {
-    let server = Server::start(vec![
-        axe_script(),
-        page("/es.html", &format!(r#"{OPEN} data-lang="es""#)),
-    ]);
     let b = Browser::start(1280, 1000).await;
-    load(&b, &server, "/es.html").await;
-    assert_eq!(
-        b.js(&format!(
-            "return {}.getAttribute('lang');",
-            in_shadow("article")
-        ))
-        .await,
-        json!("es")
+    let attrs = format!(r#"{OPEN} data-lang="es""#);
+    let spanish = format!(
+        "return {}.getAttribute('lang') === 'es';",
+        in_shadow("article")
     );
-    let found = audit_every_view(&b, "es").await;
-    b.close().await;
-    assert_none(found);
+    audit_page(b, "/es.html", &attrs, "es", &spanish).await;
 }
 
 #[tokio::test]
 #[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
 async fn axe_finds_no_violation_at_320_px_in_the_dark_theme() {
     // The narrow layout (table rows as cards) has its own colours and controls.
-    let server = Server::start(vec![
-        axe_script(),
-        page("/narrow.html", &format!(r#"{OPEN} data-theme="dark""#)),
-    ]);
     let b = browser_at(320, 1.0).await;
-    load(&b, &server, "/narrow.html").await;
-    let found = audit_every_view(&b, "dark, 320 px").await;
-    b.close().await;
-    assert_none(found);
+    let attrs = format!(r#"{OPEN} data-theme="dark""#);
+    let narrow = format!(
+        "return window.innerWidth === 320 && {}.classList.contains('se-theme-dark');",
+        in_shadow("article")
+    );
+    audit_page(b, "/narrow.html", &attrs, "dark, 320 px", &narrow).await;
 }
 
 // ------------------------------------------------------------------------------------------
