@@ -63,16 +63,12 @@ async fn renders_the_story_in_a_shadow_root() {
     );
 }
 
-#[wasm_bindgen_test]
-async fn closed_answers_are_built_after_the_first_render() {
-    // What the shadow root holds when the ready event fires (the first render).
-    let at_ready = Rc::new(Cell::new(None::<(u32, u32)>));
-    let seen = at_ready.clone();
+/// A widget, with `at_ready(host)` called by a listener of its ready event (the first render:
+/// the browser cannot have been idle yet).
+async fn widget_seen_at_ready(at_ready: impl FnMut(Element) + 'static) -> ShadowRoot {
+    let mut at_ready = at_ready;
     let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
-        let host: Element = e.target().unwrap().unchecked_into();
-        let root = host.shadow_root().unwrap();
-        let count = |css: &str| root.query_selector_all(css).unwrap().length();
-        seen.set(Some((count(".se-qa__panel"), count(".se-qa__panel > *"))));
+        at_ready(e.target().unwrap().unchecked_into())
     });
     document()
         .add_event_listener_with_callback(READY_EVENT, listener.as_ref().unchecked_ref())
@@ -81,7 +77,28 @@ async fn closed_answers_are_built_after_the_first_render() {
     document()
         .remove_event_listener_with_callback(READY_EVENT, listener.as_ref().unchecked_ref())
         .unwrap();
-    let (panels, built) = at_ready.get().expect("the ready event was seen");
+    root
+}
+
+/// How many elements in `host`'s shadow root match `css`.
+fn count(host: &Element, css: &str) -> u32 {
+    let root = host.shadow_root().unwrap();
+    root.query_selector_all(css).unwrap().length()
+}
+
+#[wasm_bindgen_test]
+async fn closed_answers_are_built_after_the_first_render() {
+    // Panels, and elements inside them, when the ready event fires.
+    let seen = Rc::new(Cell::new(None::<(u32, u32)>));
+    let at_ready = seen.clone();
+    let root = widget_seen_at_ready(move |host| {
+        at_ready.set(Some((
+            count(&host, ".se-qa__panel"),
+            count(&host, ".se-qa__panel > *"),
+        )))
+    })
+    .await;
+    let (panels, built) = seen.get().expect("the ready event was seen");
     assert!(panels > 1, "one panel per question");
     assert_eq!(
         built, 0,
@@ -101,32 +118,23 @@ async fn printing_builds_the_closed_answers_at_once() {
     // beforeprint, then lays the page out for print after the microtasks). Counted in a
     // microtask after the event: closed answers with content, and panels.
     let seen = Rc::new(Cell::new(None::<(u32, u32)>));
-    let counter = seen.clone();
-    let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
-        let host: Element = e.target().unwrap().unchecked_into();
+    let at_ready = seen.clone();
+    widget_seen_at_ready(move |host| {
         let window = web_sys::window().unwrap();
         window
             .dispatch_event(&web_sys::Event::new("beforeprint").unwrap())
             .unwrap();
-        let counter = counter.clone();
-        let count = Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(move |_| {
-            let root = host.shadow_root().unwrap();
-            let count = |css: &str| root.query_selector_all(css).unwrap().length();
-            counter.set(Some((
-                count(".se-qa__panel[hidden]:not(:empty)"),
-                count(".se-qa__panel[hidden]"),
-            )));
+        let at_ready = at_ready.clone();
+        let then = Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(move |_| {
+            at_ready.set(Some((
+                count(&host, ".se-qa__panel[hidden]:not(:empty)"),
+                count(&host, ".se-qa__panel[hidden]"),
+            )))
         });
-        let _ = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL).then(&count);
-        count.forget(); // called once, in the microtask
-    });
-    document()
-        .add_event_listener_with_callback(READY_EVENT, listener.as_ref().unchecked_ref())
-        .unwrap();
-    let _ = widget(&[]).await;
-    document()
-        .remove_event_listener_with_callback(READY_EVENT, listener.as_ref().unchecked_ref())
-        .unwrap();
+        let _ = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL).then(&then);
+        then.forget(); // called once, in the microtask
+    })
+    .await;
     let (built, closed) = seen.get().expect("counted after the ready event");
     assert!(closed > 1);
     assert_eq!(
