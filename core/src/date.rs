@@ -28,6 +28,14 @@ impl fmt::Display for DateError {
 
 impl std::error::Error for DateError {}
 
+/// Which part of a date the calendar refuses.
+#[derive(Debug, PartialEq, Eq)]
+enum Invalid {
+    Year,
+    Month,
+    Day,
+}
+
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
@@ -68,22 +76,30 @@ impl Date {
             .map(|d| d.parse())
             .transpose()
             .map_err(|_| bad())?;
-        if !(1000..=2999).contains(&year) {
-            return Err(DateError(format!(
-                "\"{text}\": year {year} is out of range"
-            )));
-        }
-        if let Some(m) = month {
-            if !(1..=12).contains(&m) {
-                return Err(DateError(format!("\"{text}\": month {m} does not exist")));
-            }
-            if let Some(d) = day {
-                if d == 0 || d > days_in_month(year, m) {
-                    return Err(DateError(format!(
-                        "\"{text}\": day {d} does not exist in that month"
-                    )));
+        Date::checked(year, month, day).map_err(|e| {
+            DateError(match e {
+                Invalid::Year => format!("\"{text}\": year {year} is out of range"),
+                Invalid::Month => {
+                    format!("\"{text}\": month {} does not exist", month.unwrap_or(0))
                 }
-            }
+                Invalid::Day => format!(
+                    "\"{text}\": day {} does not exist in that month",
+                    day.unwrap_or(0)
+                ),
+            })
+        })
+    }
+
+    /// The calendar's rules, for a parsed date and for a packed one.
+    fn checked(year: u16, month: Option<u8>, day: Option<u8>) -> Result<Date, Invalid> {
+        if !(1000..=2999).contains(&year) {
+            return Err(Invalid::Year);
+        }
+        match (month, day) {
+            (None, Some(_)) => return Err(Invalid::Day),
+            (Some(m), _) if !(1..=12).contains(&m) => return Err(Invalid::Month),
+            (Some(m), Some(d)) if d == 0 || d > days_in_month(year, m) => return Err(Invalid::Day),
+            _ => {}
         }
         Ok(Date { year, month, day })
     }
@@ -147,16 +163,30 @@ impl fmt::Display for Date {
     }
 }
 
+/// In content files (JSON, TOML) a date is its ISO 8601 text. In the packed form the widget
+/// decodes (postcard, not human-readable) it is `(year, month or 0, day or 0)`: four bytes,
+/// and no text to parse at start-up (the widget's wasm then holds no date parser).
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        if s.is_human_readable() {
+            s.collect_str(self)
+        } else {
+            (self.year, self.month.unwrap_or(0), self.day.unwrap_or(0)).serialize(s)
+        }
     }
 }
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        Date::parse(&text).map_err(serde::de::Error::custom)
+        if d.is_human_readable() {
+            let text = String::deserialize(d)?;
+            Date::parse(&text).map_err(serde::de::Error::custom)
+        } else {
+            let (year, month, day) = <(u16, u8, u8)>::deserialize(d)?;
+            let part = |x: u8| (x != 0).then_some(x);
+            Date::checked(year, part(month), part(day))
+                .map_err(|_| serde::de::Error::custom("a packed date outside the calendar"))
+        }
     }
 }
 
@@ -233,5 +263,35 @@ mod tests {
     #[test]
     fn orders_chronologically() {
         assert!(Date::parse("2024-11-19").unwrap() < Date::parse("2024-12-04").unwrap());
+    }
+
+    #[test]
+    fn packed_as_numbers_and_written_as_text() {
+        for text in ["2024", "2023-06", "2024-02-29"] {
+            let date = Date::parse(text).unwrap();
+            let packed = postcard::to_allocvec(&date).unwrap();
+            assert!(packed.len() <= 4, "{text}: {packed:?}");
+            assert_eq!(postcard::from_bytes::<Date>(&packed).unwrap(), date);
+            assert_eq!(serde_json::to_string(&date).unwrap(), format!("\"{text}\""));
+        }
+    }
+
+    #[test]
+    fn a_packed_date_outside_the_calendar_is_refused() {
+        for (y, m, d) in [
+            (2024u16, 13u8, 0u8),
+            (2023, 2, 29),
+            (2024, 4, 31),
+            (2024, 0, 5),
+            (999, 1, 1),
+        ] {
+            let packed = postcard::to_allocvec(&(y, m, d)).unwrap();
+            assert!(
+                postcard::from_bytes::<Date>(&packed).is_err(),
+                "{y}-{m}-{d} was accepted"
+            );
+        }
+        let ok = postcard::to_allocvec(&(2024u16, 2u8, 29u8)).unwrap();
+        assert!(postcard::from_bytes::<Date>(&ok).is_ok());
     }
 }
