@@ -26,6 +26,19 @@ const PAGE: &str = r#"<!doctype html><html lang="en"><head><meta charset="utf-8"
 <div id="c" data-sanctuary-explainer data-view="map"></div>
 <script async src="/sanctuary-explainer/embed.js"></script></body></html>"#;
 
+/// `/page.html` in a new browser, once its three widgets are ready; with the URLs of the
+/// widget's wasm and glue in this dist.
+async fn open_page(server: &Server) -> (Browser, String, String) {
+    let wasm = asset("sanctuary_explainer_bg", "wasm");
+    let glue = asset("sanctuary_explainer", "js");
+    let b = Browser::start(1024, 4000).await;
+    b.client.goto(&server.url("/page.html")).await.unwrap();
+    for id in ["a", "b", "c"] {
+        b.wait_until(&ready(id, 1), &format!("widget {id}")).await;
+    }
+    (b, wasm, glue)
+}
+
 fn ready(id: &str, times: usize) -> String {
     format!(
         "window.__probe.ready.filter(function (r) {{ return r === {id:?}; }}).length >= {times}"
@@ -66,13 +79,7 @@ async fn a_panic_in_one_widget_leaves_the_others_and_the_page_alone() {
         Page::js("/probe.js", format!("{CONSOLE_PROBE}{PAGE_HANDLERS}")),
         Page::html("/page.html", PAGE),
     ]);
-    let wasm = asset("sanctuary_explainer_bg", "wasm");
-    let glue = asset("sanctuary_explainer", "js");
-    let b = Browser::start(1024, 4000).await;
-    b.client.goto(&server.url("/page.html")).await.unwrap();
-    for id in ["a", "b", "c"] {
-        b.wait_until(&ready(id, 1), &format!("widget {id}")).await;
-    }
+    let (b, wasm, glue) = open_page(&server).await;
     let before = browser_log(&b).await;
 
     // Widget a panics inside yew's event handling when a reader opens a question.
@@ -211,13 +218,7 @@ async fn after_three_recoveries_every_widget_offers_try_again() {
             PAGE.replace("data-view=\"map\"", "data-view=\"qa\""),
         ),
     ]);
-    let wasm = asset("sanctuary_explainer_bg", "wasm");
-    let glue = asset("sanctuary_explainer", "js");
-    let b = Browser::start(1024, 4000).await;
-    b.client.goto(&server.url("/page.html")).await.unwrap();
-    for id in ["a", "b", "c"] {
-        b.wait_until(&ready(id, 1), &format!("widget {id}")).await;
-    }
+    let (b, wasm, glue) = open_page(&server).await;
     // Three crashes, each in a new instance: each takes down only its widget.
     crash(&b, &glue, 0, "#a").await;
     b.wait_until(&ready("c", 2), "c again").await;
