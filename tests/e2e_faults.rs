@@ -209,14 +209,7 @@ async fn when_the_content_checker_fails_the_editor_is_told_and_a_later_widget_re
         .await;
     b.wait_until("window.__probe.ready.includes('later')", "the later widget")
         .await;
-    assert_eq!(
-        b.js(&format!(
-            "return {}.textContent;",
-            in_shadow("#later", ".se-title")
-        ))
-        .await,
-        json!("Our own explainer")
-    );
+    assert_eq!(b.text("#later", ".se-title").await, "Our own explainer");
     assert_eq!(
         server
             .requests()
