@@ -62,6 +62,8 @@ pub fn QaCard(props: &QaProps) -> Html {
 
     let items = story.questions.iter().enumerate().map(|(i, q)| {
         let open = state.is_open(i);
+        // Whether the answer's content is in the DOM (see `idle` above).
+        let built = open || idle;
         let qid = format!("se-q-{}", q.id);
         let aid = format!("se-a-{}", q.id);
         let onclick = {
@@ -96,7 +98,11 @@ pub fn QaCard(props: &QaProps) -> Html {
             Some(nq) => html! { <>{ t.next_question }{ ": " }<span class="se-qa__next-q">{ &nq.question }</span></> },
             None => html! { { t.back_to_first } },
         };
-        let sources = q.sources.iter().filter_map(|id| story.source(id).cloned()).collect::<Vec<_>>();
+        let sources = if built {
+            q.sources.iter().filter_map(|id| story.source(id).cloned()).collect()
+        } else {
+            Vec::new() // not shown yet: no copies of its sources at start-up
+        };
         html! {
             <li class={classes!("se-qa__item", open.then_some("is-open"))} key={q.id.clone()}>
                 <h3 class="se-qa__heading">
@@ -116,7 +122,7 @@ pub fn QaCard(props: &QaProps) -> Html {
                     </button>
                 </h3>
                 <div class="se-qa__panel" id={aid} hidden={!open}>
-                    if open || idle {
+                    if built {
                         { for q.paragraphs().into_iter().map(|p| html! { <p>{ p }</p> }) }
                         if let Some(on_show) = props.on_show.as_ref().filter(|_| !q.jurisdictions.is_empty()) {
                             <div class="se-onmap">
