@@ -76,6 +76,13 @@ pub fn geo_dir() -> String {
     }) + "/"
 }
 
+/// The build's default-story directory, `/sanctuary-explainer/content-<hash>/`.
+pub fn content_dir() -> String {
+    one_asset("content-<hash>/", |name| {
+        name.strip_prefix("content-").is_some_and(is_content_hash)
+    }) + "/"
+}
+
 /// A script expression for the first element matching `css` in the shadow root of `host`.
 pub fn in_shadow(host: &str, css: &str) -> String {
     format!("document.querySelector({host:?}).shadowRoot.querySelector({css:?})")
@@ -166,75 +173,22 @@ impl Server {
 
     /// Like `start`, failing the first `times` requests whose path contains `pattern`.
     pub fn with_faults(pages: Vec<Page>, faults: Vec<(&'static str, Fault, usize)>) -> Server {
-        let dist = env_path("SANCTUARY_DIST");
-        let server = tiny_http::Server::http("127.0.0.1:0").expect("bind loopback");
-        let base = format!("http://{}", server.server_addr().to_ip().unwrap());
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+        let base = format!("http://{}", listener.local_addr().unwrap());
         let log = Arc::new(Mutex::new(Vec::new()));
-        let seen = log.clone();
-        let pages: HashMap<&'static str, Page> = pages.into_iter().map(|p| (p.path, p)).collect();
-        let mut faults = faults;
+        let site = Arc::new(Site {
+            dist: env_path("SANCTUARY_DIST"),
+            pages: pages.into_iter().map(|p| (p.path, p)).collect(),
+            faults: Mutex::new(faults),
+            log: log.clone(),
+        });
+        // One thread per connection. (tiny_http's own server hands connections to a pool that
+        // can leave a new one unread while others stay open: with five downloads at once, a
+        // request sometimes never arrived. `cargo xtask serve` does the same for that reason.)
         std::thread::spawn(move || {
-            for request in server.incoming_requests() {
-                let path = request.url().split('?').next().unwrap_or("/").to_owned();
-                seen.lock().unwrap().push(path.clone());
-                let fault = faults
-                    .iter_mut()
-                    .find(|(pattern, _, left)| *left > 0 && path.contains(pattern))
-                    .map(|f| {
-                        f.2 -= 1;
-                        f.1.clone()
-                    });
-                let file = resolve(&dist, &path);
-                match (fault, &file) {
-                    (Some(Fault::Status(code)), _) => {
-                        let _ = request.respond(
-                            tiny_http::Response::from_data(b"injected failure".to_vec())
-                                .with_status_code(code),
-                        );
-                        continue;
-                    }
-                    (Some(Fault::Hang), _) => {
-                        // Hold the connection open without answering, on a thread of its own.
-                        std::thread::spawn(move || {
-                            std::thread::sleep(std::time::Duration::from_secs(90));
-                            drop(request);
-                        });
-                        continue;
-                    }
-                    (Some(Fault::Truncate), Some(f)) => {
-                        let mut body = std::fs::read(f).unwrap();
-                        body.truncate(body.len() / 2);
-                        let _ = request.respond(
-                            tiny_http::Response::from_data(body)
-                                .with_header(header("Content-Type", content_type(f))),
-                        );
-                        continue;
-                    }
-                    (Some(Fault::ContentType(ct)), Some(f)) => {
-                        let body = std::fs::read(f).unwrap();
-                        let _ = request.respond(
-                            tiny_http::Response::from_data(body)
-                                .with_header(header("Content-Type", ct)),
-                        );
-                        continue;
-                    }
-                    _ => {}
-                }
-                let response = if let Some(page) = pages.get(path.as_str()) {
-                    let mut r = tiny_http::Response::from_data(page.body.clone().into_bytes())
-                        .with_header(header("Content-Type", page.content_type));
-                    for (k, v) in &page.headers {
-                        r = r.with_header(header(k, v));
-                    }
-                    r
-                } else if let Some(file) = resolve(&dist, &path) {
-                    let body = std::fs::read(&file).unwrap();
-                    tiny_http::Response::from_data(body)
-                        .with_header(header("Content-Type", content_type(&file)))
-                } else {
-                    tiny_http::Response::from_data(b"not found".to_vec()).with_status_code(404)
-                };
-                let _ = request.respond(response);
+            for stream in listener.incoming().flatten() {
+                let site = site.clone();
+                std::thread::spawn(move || site.serve_connection(stream));
             }
         });
         Server { base, log }
@@ -256,6 +210,109 @@ impl Server {
 
     pub fn requests(&self) -> Vec<String> {
         self.log.lock().unwrap().clone()
+    }
+}
+
+/// What the test server serves: dist/, the test's pages, and its faults.
+struct Site {
+    dist: PathBuf,
+    pages: HashMap<&'static str, Page>,
+    faults: Mutex<Vec<(&'static str, Fault, usize)>>,
+    log: Arc<Mutex<Vec<String>>>,
+}
+
+type Body = tiny_http::Response<std::io::Cursor<Vec<u8>>>;
+
+impl Site {
+    /// Answers the requests of one HTTP/1.1 connection until the client closes it.
+    fn serve_connection(&self, stream: TcpStream) {
+        use std::io::BufRead;
+        let Ok(writer) = stream.try_clone() else {
+            return;
+        };
+        let mut reader = std::io::BufReader::new(stream);
+        let mut line = String::new();
+        loop {
+            line.clear();
+            if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                return;
+            }
+            let mut parts = line.split_whitespace();
+            let (Some(method), Some(url)) = (parts.next(), parts.next()) else {
+                return;
+            };
+            let head = method == "HEAD";
+            let path = url.split('?').next().unwrap_or("/").to_owned();
+            let mut close = false;
+            loop {
+                line.clear();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                    return;
+                }
+                let text = line.trim_end().to_ascii_lowercase();
+                if text.is_empty() {
+                    break;
+                }
+                close |= text.starts_with("connection:") && text.contains("close");
+            }
+            let Some(response) = self.answer(&path) else {
+                // Fault::Hang: hold the connection open without answering.
+                std::thread::sleep(Duration::from_secs(90));
+                return;
+            };
+            let version = tiny_http::HTTPVersion(1, 1);
+            if response
+                .raw_print(&writer, version, &[], head, None)
+                .is_err()
+                || close
+            {
+                return;
+            }
+        }
+    }
+
+    /// The response to a request for `path` (None: never answer).
+    fn answer(&self, path: &str) -> Option<Body> {
+        self.log.lock().unwrap().push(path.to_owned());
+        let fault = self
+            .faults
+            .lock()
+            .unwrap()
+            .iter_mut()
+            .find(|(pattern, _, left)| *left > 0 && path.contains(pattern))
+            .map(|f| {
+                f.2 -= 1;
+                f.1.clone()
+            });
+        let file = resolve(&self.dist, path);
+        let served = |body: Vec<u8>, content_type: &str| {
+            tiny_http::Response::from_data(body).with_header(header("Content-Type", content_type))
+        };
+        Some(match (fault, &file) {
+            (Some(Fault::Status(code)), _) => {
+                tiny_http::Response::from_data(b"injected failure".to_vec()).with_status_code(code)
+            }
+            (Some(Fault::Hang), _) => return None,
+            (Some(Fault::Truncate), Some(f)) => {
+                let mut body = std::fs::read(f).unwrap();
+                body.truncate(body.len() / 2);
+                served(body, content_type(f))
+            }
+            (Some(Fault::ContentType(ct)), Some(f)) => served(std::fs::read(f).unwrap(), ct),
+            _ => {
+                if let Some(page) = self.pages.get(path) {
+                    let mut r = served(page.body.clone().into_bytes(), page.content_type);
+                    for (k, v) in &page.headers {
+                        r = r.with_header(header(k, v));
+                    }
+                    r
+                } else if let Some(file) = file {
+                    served(std::fs::read(&file).unwrap(), content_type(&file))
+                } else {
+                    tiny_http::Response::from_data(b"not found".to_vec()).with_status_code(404)
+                }
+            }
+        })
     }
 }
 
