@@ -1,33 +1,97 @@
-//! Geometry files from the widget's asset directory: fetched once per page, decoded once,
-//! shared by every widget on the page (one wasm instance serves them all).
+//! Files from the widget's asset directory (geometry, and the default story in each
+//! language): fetched once per page, decoded once, shared by every widget on the page (one wasm
+//! instance serves them all).
 
+use std::any::Any;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use sanctuary_core::content::Story;
 use sanctuary_core::geometry::Layer;
+use sanctuary_core::i18n::Lang;
+use sanctuary_core::packed::{unpack, Content};
 use yew::Callback;
 
 /// A decoded layer, or a reader-facing reason it could not be had.
 pub type GeoResult = Result<Rc<Layer>, String>;
+/// A decoded story, or the reason it could not be had.
+pub type StoryResult = Result<Rc<Story>, String>;
+
+/// A decoded file of any kind; [`load`] gives each caller its own type back.
+type Decoded = Result<Rc<dyn Any>, String>;
+/// Bytes to a decoded file (a reason when they are not one).
+type Decode = fn(&[u8]) -> Decoded;
 
 enum Entry {
-    Loading(Vec<Callback<GeoResult>>),
-    Done(Rc<Layer>),
+    Loading(Vec<Callback<Decoded>>),
+    Done(Rc<dyn Any>),
 }
 
 thread_local! {
     static CACHE: RefCell<HashMap<String, Entry>> = RefCell::new(HashMap::new());
 }
 
-/// Calls `done` with the layer at `url`, fetching it only if no widget has asked for it yet.
-/// A failure is not cached: the next call fetches again (the reader's "try again").
-pub fn load(url: &str, done: Callback<GeoResult>) {
+/// Calls `done` with the geometry layer at `url`, fetching it only if no widget has asked for
+/// it yet. A failure is not cached: the next call fetches again (the reader's "try again").
+pub fn load_geometry(url: &str, done: Callback<GeoResult>) {
+    load(url, decode_geometry, done);
+}
+
+/// The default story's file in `lang`, in the content directory `dir` (ending in `/`).
+pub fn story_url(dir: &str, lang: Lang) -> String {
+    format!("{dir}story.{}.bin", lang.code())
+}
+
+/// Calls `done` with the default story in `lang` from the content directory `dir`, fetched
+/// once per page like the geometry (embed.js starts the reader's language beside the wasm).
+pub fn load_story(dir: &str, lang: Lang, done: Callback<StoryResult>) {
+    let url = story_url(dir, lang);
+    let named = url.clone();
+    let done = done.reform(move |r: StoryResult| {
+        r.and_then(|story| match story.lang == lang {
+            true => Ok(story),
+            false => Err(format!("{named}: not the story in {}", lang.name())),
+        })
+    });
+    load(&url, decode_story, done);
+}
+
+fn decode_geometry(bytes: &[u8]) -> Decoded {
+    match sanctuary_core::geometry::decode(bytes) {
+        Ok(layer) => Ok(Rc::new(layer)),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+fn decode_story(bytes: &[u8]) -> Decoded {
+    match unpack(bytes)? {
+        Content::Story(story) => Ok(Rc::new(story)),
+        Content::Data(_) => Err("a data file, not a story".to_owned()),
+    }
+}
+
+/// Calls `done` with the file at `url` as `decode` makes it, fetching it only if no widget has
+/// asked for it yet. A failure is not cached: the next call fetches again (the reader's "try
+/// again"). Every kind of file shares one cache and one fetch (no copy of it per type).
+fn load<T: 'static>(url: &str, decode: Decode, done: Callback<Result<Rc<T>, String>>) {
+    let named = url.to_owned();
+    let done = done.reform(move |r: Decoded| {
+        r.and_then(|any| {
+            any.downcast::<T>()
+                .map_err(|_| format!("{named}: asked for as two kinds of file"))
+        })
+    });
+    load_any(url, decode, done);
+}
+
+/// [`load`] for every type: the one copy of the cache and the download code.
+fn load_any(url: &str, decode: Decode, done: Callback<Decoded>) {
     let start = CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
         match cache.get_mut(url) {
-            Some(Entry::Done(layer)) => {
-                done.emit(Ok(layer.clone()));
+            Some(Entry::Done(file)) => {
+                done.emit(Ok(file.clone()));
                 false
             }
             Some(Entry::Loading(waiting)) => {
@@ -43,11 +107,11 @@ pub fn load(url: &str, done: Callback<GeoResult>) {
     if start {
         let url = url.to_owned();
         spawn(async move {
-            let result = fetch(&url).await.map(Rc::new);
+            let result = fetch(&url, decode).await;
             let waiting = CACHE.with(|cache| {
                 let mut cache = cache.borrow_mut();
                 let entry = match &result {
-                    Ok(layer) => cache.insert(url.clone(), Entry::Done(layer.clone())),
+                    Ok(file) => cache.insert(url.clone(), Entry::Done(file.clone())),
                     Err(_) => cache.remove(&url),
                 };
                 match entry {
@@ -62,12 +126,12 @@ pub fn load(url: &str, done: Callback<GeoResult>) {
     }
 }
 
-/// Puts an already decoded layer in the cache (tests, and server-side rendering).
-pub fn preload(url: &str, layer: Layer) {
+/// Puts an already decoded file (a [`Layer`], a [`Story`]) in the cache, as if fetched (tests).
+pub fn preload<T: 'static>(url: &str, value: T) {
     CACHE.with(|cache| {
         cache
             .borrow_mut()
-            .insert(url.to_owned(), Entry::Done(Rc::new(layer)))
+            .insert(url.to_owned(), Entry::Done(Rc::new(value)))
     });
 }
 
@@ -81,7 +145,7 @@ fn spawn(_: impl std::future::Future<Output = ()> + 'static) {
     // Server-side rendering fetches nothing: the map renders its loading state.
 }
 
-/// How long a geometry download may take before the reader is offered "try again".
+/// How long a download may take before the reader is offered "try again".
 #[cfg(target_arch = "wasm32")]
 const TIMEOUT_MS: i32 = 20_000;
 
@@ -95,11 +159,11 @@ extern "C" {
 }
 
 #[cfg(target_arch = "wasm32")]
-async fn fetch(url: &str) -> Result<Layer, String> {
+async fn fetch(url: &str, decode: Decode) -> Decoded {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or("no window")?;
-    // Abort a download that hangs, so the map shows its message instead of loading forever.
+    // Abort a download that hangs, so the reader gets a message instead of waiting forever.
     let abort = web_sys::AbortController::new().map_err(|_| "no AbortController")?;
     let init = web_sys::RequestInit::new();
     init.set_signal(Some(&abort.signal()));
@@ -114,7 +178,8 @@ async fn fetch(url: &str) -> Result<Layer, String> {
         )
         .ok();
     let result = async {
-        // embed.js may have started this download already (the states, beside the wasm).
+        // embed.js may have started this download already (the states and the reader's story,
+        // beside the wasm).
         let pending = prefetched(url)
             .ok()
             .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
@@ -134,7 +199,7 @@ async fn fetch(url: &str) -> Result<Layer, String> {
         .await
         .map_err(|_| format!("{url}: the download was interrupted"))?;
         let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-        sanctuary_core::geometry::decode(&bytes).map_err(|e| format!("{url}: {e}"))
+        decode(&bytes).map_err(|e| format!("{url}: {e}"))
     }
     .await;
     if let Some(t) = timer {
@@ -144,6 +209,6 @@ async fn fetch(url: &str) -> Result<Layer, String> {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-async fn fetch(url: &str) -> Result<Layer, String> {
+async fn fetch(url: &str, _: Decode) -> Decoded {
     Err(format!("{url}: no network outside the browser"))
 }

@@ -1,7 +1,9 @@
-//! The default content, built into the wasm. `build.rs` validated the TOML and wrote it in its
-//! packed form (`sanctuary_core::packed`: the same serde model in postcard), which decodes
-//! without a text parser (no JSON in the wasm). Each file is decoded once per page, on first
-//! use, and shared by every widget.
+//! The default content, built in. `build.rs` validated the TOML and wrote it in its packed form
+//! (`sanctuary_core::packed`: the same serde model in postcard), which decodes without a text
+//! parser (no JSON in the wasm). Each file is decoded once per page, on first use, and shared by
+//! every widget. The widget itself uses only the dataset from here: it fetches its story in the
+//! reader's language (`assets::load_story`, from the files `cargo xtask dist` copies), so the
+//! linker leaves the stories out of its wasm; server-side rendering and the tests use them.
 
 use std::cell::OnceCell;
 use std::rc::Rc;
@@ -21,8 +23,8 @@ thread_local! {
     static DATASET: OnceCell<Rc<Dataset>> = const { OnceCell::new() };
 }
 
-/// The default story in `lang`. Both languages are embedded; `build.rs` checked that the
-/// Spanish has the English story's questions, in the same order, with the same sources.
+/// The default story in `lang`. `build.rs` checked that the Spanish has the English story's
+/// questions, in the same order, with the same sources.
 /// The bytes were produced from a validated `Story` by the build, so a failure here is a build
 /// bug, not an editor's mistake.
 pub fn default_story(lang: Lang) -> Rc<Story> {

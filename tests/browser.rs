@@ -246,7 +246,14 @@ async fn widgets_are_independent_and_mount_once() {
     tick().await;
     assert!(expanded(&triggers(&a)[0]));
     assert!(!expanded(&triggers(&b)[0]), "the other widget is unchanged");
-    mount(host_a.clone(), web::ASSETS.into(), None).unwrap();
+    mount(
+        host_a.clone(),
+        web::ASSETS.into(),
+        None,
+        None,
+        web::on_failure().0,
+    )
+    .unwrap();
     tick().await;
     assert_eq!(
         a.query_selector_all(".se-root").unwrap().length(),
@@ -254,4 +261,124 @@ async fn widgets_are_independent_and_mount_once() {
         "a second mount is a no-op"
     );
     assert!(expanded(&triggers(&a)[0]), "and keeps the widget's state");
+}
+
+/// A placeholder in the page, mounted with its default story in `/test-assets/<content>`;
+/// waits until it has rendered, or `mount` said why it could not.
+async fn mount_with_stories(content: &str) -> (HtmlElement, Option<String>) {
+    web::preload_geometry();
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    host.set_attribute("data-sanctuary-explainer", "").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    let (failed, reason) = web::on_failure();
+    mount(
+        host.clone(),
+        web::ASSETS.into(),
+        None,
+        Some(content.into()),
+        failed,
+    )
+    .unwrap();
+    until("the widget or its failure", || {
+        reason.borrow().is_some()
+            || host
+                .shadow_root()
+                .is_some_and(|root| web::one(&root, ".se-title").is_some())
+    })
+    .await;
+    let reason = reason.borrow().clone();
+    (host, reason)
+}
+
+#[wasm_bindgen_test]
+async fn a_language_is_fetched_when_the_reader_switches_to_it() {
+    use sanctuary_explainer::assets::{preload, story_url};
+    use sanctuary_explainer::core::i18n::Lang;
+    // Only the English story is there: the Spanish one is not on the test server (404).
+    let dir = format!("{}only-en/", web::ASSETS);
+    preload(
+        &story_url(&dir, Lang::En),
+        (*default_story(Lang::En)).clone(),
+    );
+    let (host, failed) = mount_with_stories("only-en/").await;
+    assert_eq!(failed, None);
+    let root = host.shadow_root().unwrap();
+    let article = || web::one(&root, "article").unwrap();
+    let spanish = web::one(&root, ".se-lang__btn[lang='es']").expect("both languages offered");
+    assert_eq!(article().get_attribute("lang").as_deref(), Some("en"));
+
+    spanish.click();
+    until("the failure message", || {
+        web::one(&root, ".se-lang__error").is_some()
+    })
+    .await;
+    let error = web::one(&root, ".se-lang__error").unwrap();
+    assert_eq!(error.get_attribute("role").as_deref(), Some("alert"));
+    assert!(
+        error
+            .text_content()
+            .unwrap()
+            .starts_with("Español: could not be loaded."),
+        "{:?}",
+        error.text_content()
+    );
+    assert_eq!(
+        article().get_attribute("lang").as_deref(),
+        Some("en"),
+        "still in English"
+    );
+    assert_eq!(
+        spanish.get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
+    assert_eq!(spanish.get_attribute("aria-busy"), None);
+
+    // The reader tries again, and this time the story is there.
+    preload(
+        &story_url(&dir, Lang::Es),
+        (*default_story(Lang::Es)).clone(),
+    );
+    spanish.click();
+    until("Spanish", || {
+        article().get_attribute("lang").as_deref() == Some("es")
+    })
+    .await;
+    assert!(
+        web::one(&root, ".se-lang__error").is_none(),
+        "the message goes"
+    );
+    assert_eq!(
+        spanish.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    let title = web::one(&root, ".se-title")
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert_eq!(title, default_story(Lang::Es).title);
+}
+
+#[wasm_bindgen_test]
+async fn mount_fails_naming_the_story_it_could_not_have() {
+    let (host, failed) = mount_with_stories("no-stories-here/").await;
+    let err = failed.expect("no story, no widget");
+    assert!(
+        err.contains("/test-assets/no-stories-here/story.en.bin"),
+        "{err}"
+    );
+    assert!(
+        host.shadow_root().is_none(),
+        "nothing was put in the placeholder (a pasted static fallback stays visible)"
+    );
+
+    // The host was let go of: "Try again" mounts it anew, and this time the story is there.
+    web::preload_stories();
+    let (failed, reason) = web::on_failure();
+    mount(host.clone(), web::ASSETS.into(), None, None, failed).unwrap();
+    until("the widget", || {
+        host.shadow_root()
+            .is_some_and(|root| web::one(&root, ".se-title").is_some())
+    })
+    .await;
+    assert_eq!(*reason.borrow(), None);
 }

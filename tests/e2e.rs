@@ -41,6 +41,23 @@ async fn expanded(b: &Browser, host: &str) -> Vec<bool> {
     out
 }
 
+/// The file whose URL ends in `name` was requested before the wasm had arrived.
+async fn assert_requested_before_the_wasm_arrived(b: &Browser, name: &str) {
+    let started = b
+        .js(&format!(
+            r#"var r = performance.getEntriesByType("resource");
+            var file = r.find(function (e) {{ return e.name.endsWith({name:?}); }});
+            var wasm = r.find(function (e) {{ return e.name.endsWith(".wasm"); }});
+            return [file.startTime, wasm.responseEnd];"#
+        ))
+        .await;
+    let (start, wasm_end) = (started[0].as_f64().unwrap(), started[1].as_f64().unwrap());
+    assert!(
+        start < wasm_end,
+        "{name} requested at {start} ms, after the wasm arrived at {wasm_end} ms"
+    );
+}
+
 async fn focused_index(b: &Browser, host: &str) -> i64 {
     let script = format!(
         "const r = document.querySelector({host:?}).shadowRoot;
@@ -75,6 +92,14 @@ async fn two_widgets_load_the_wasm_once_and_work_independently() {
         1,
         "the glue is requested once per page"
     );
+    // The story in the page's language, once for both widgets; no other language until a
+    // reader asks for it.
+    let en = format!("{}story.en.bin", support::content_dir());
+    let es = format!("{}story.es.bin", support::content_dir());
+    assert_eq!(server.count(&en), 1, "{:?}", server.requests());
+    assert_eq!(server.count(&es), 0, "{:?}", server.requests());
+    // ...started by embed.js beside the wasm, not after it.
+    assert_requested_before_the_wasm_arrived(&b, "/story.en.bin").await;
 
     // A real click inside widget a's shadow root changes only widget a.
     let a = b.shadow_all("#a", ".se-qa__trigger").await;
@@ -192,17 +217,7 @@ async fn counties_are_fetched_lazily_once_for_every_widget() {
         "states are fetched once for the page"
     );
     // ...and beside the wasm (embed.js starts it), not after the first render.
-    let started = b
-        .js(r#"var r = performance.getEntriesByType("resource");
-            var states = r.find(function (e) { return e.name.endsWith("/states.bin"); });
-            var wasm = r.find(function (e) { return e.name.endsWith(".wasm"); });
-            return [states.startTime, wasm.responseEnd];"#)
-        .await;
-    let (states_start, wasm_end) = (started[0].as_f64().unwrap(), started[1].as_f64().unwrap());
-    assert!(
-        states_start < wasm_end,
-        "states.bin requested at {states_start} ms, after the wasm arrived at {wasm_end} ms"
-    );
+    assert_requested_before_the_wasm_arrived(&b, "/states.bin").await;
     assert!(
         !server.requests().iter().any(|r| r.contains("/counties/")),
         "no county file before a reader zooms in: {:?}",

@@ -83,12 +83,15 @@ fn every_file_but_embed_js_has_a_content_hash_and_precompressed_siblings() {
     let wasm = support::asset("sanctuary_explainer_bg", "wasm");
     let glue = support::asset("sanctuary_explainer", "js");
     let geo = support::geo_dir();
-    for f in ["states.bin", "counties/06.bin", "counties/48.bin"] {
-        let path = format!("{geo}{f}");
+    let content = support::content_dir();
+    let stories = ["story.en.bin", "story.es.bin"].map(|f| format!("{content}{f}"));
+    let geometry =
+        ["states.bin", "counties/06.bin", "counties/48.bin"].map(|f| format!("{geo}{f}"));
+    for path in geometry.iter().chain(&stories) {
         assert!(
             files
                 .iter()
-                .any(|x| format!("/sanctuary-explainer/{x}") == path),
+                .any(|x| &format!("/sanctuary-explainer/{x}") == path),
             "{path}"
         );
     }
@@ -98,7 +101,7 @@ fn every_file_but_embed_js_has_a_content_hash_and_precompressed_siblings() {
     let name = |p: &str| p.trim_start_matches("/sanctuary-explainer/").to_owned();
     let check = support::asset("sanctuary_validator", "js");
     let check_wasm = support::asset("sanctuary_validator_bg", "wasm");
-    for file in [&glue, &wasm, &geo, &check, &check_wasm] {
+    for file in [&glue, &wasm, &geo, &content, &check, &check_wasm] {
         assert!(
             embed.contains(&format!("\"{}\"", name(file))),
             "embed.js does not name {file}"
@@ -122,7 +125,7 @@ fn every_file_but_embed_js_has_a_content_hash_and_precompressed_siblings() {
     );
     assert!(snippet.contains("crossorigin=\"anonymous\""));
     let headers = std::fs::read_to_string(dist().join("_headers")).unwrap();
-    for path in [wasm, glue, format!("{geo}*")] {
+    for path in [wasm, glue, format!("{geo}*"), format!("{content}*")] {
         assert!(
             headers.contains(&format!(
                 "{path}\n  Cache-Control: public, max-age=31536000, immutable"

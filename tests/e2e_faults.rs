@@ -1,6 +1,6 @@
-//! End to end: network faults. The wasm or a geometry file fails (404, 500, a hang, a truncated
-//! body, a wrong content type): readers keep the static text or get a short message with a way
-//! to try again, and the other widgets on the page keep working. Run by `cargo xtask test`.
+//! End to end: network faults. The wasm, the story or a geometry file fails (404, 500, a hang, a
+//! truncated body, a wrong content type): readers keep the static text or get a short message
+//! with a way to try again, and the other widgets on the page keep working. Run by `cargo xtask test`.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
@@ -21,14 +21,21 @@ const TWO: &str = r#"<div id="plain" data-sanctuary-explainer data-view="qa"></d
 
 #[tokio::test]
 #[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
-async fn when_the_wasm_fails_readers_keep_the_text_or_get_a_retry() {
-    for fault in [Fault::Status(404), Fault::Status(500), Fault::Truncate] {
+async fn when_the_wasm_or_the_story_fails_readers_keep_the_text_or_get_a_retry() {
+    for (file, fault) in [
+        (".wasm", Fault::Status(404)),
+        (".wasm", Fault::Status(500)),
+        (".wasm", Fault::Truncate),
+        ("/story.en.bin", Fault::Status(404)),
+        ("/story.en.bin", Fault::Truncate),
+    ] {
+        let fault = (file, fault);
         let server = Server::with_faults(
             vec![
                 Page::js("/probe.js", CONSOLE_PROBE),
                 Page::html("/two.html", page(TWO)),
             ],
-            vec![(".wasm", fault.clone(), 1)],
+            vec![(fault.0, fault.1.clone(), 1)],
         );
         let b = Browser::start(1024, 1600).await;
         b.client.goto(&server.url("/two.html")).await.unwrap();
@@ -82,6 +89,60 @@ async fn a_wasm_served_with_the_wrong_content_type_still_loads() {
     b.client.goto(&server.url("/two.html")).await.unwrap();
     b.wait_until("window.__probe.ready.length >= 2", "both widgets")
         .await;
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn when_another_language_fails_the_reader_is_told_and_can_try_again() {
+    let server = Server::with_faults(
+        vec![
+            Page::js("/probe.js", CONSOLE_PROBE),
+            Page::html(
+                "/page.html",
+                page(r#"<div id="w" data-sanctuary-explainer data-view="qa"></div>"#),
+            ),
+        ],
+        vec![("/story.es.bin", Fault::Status(500), 1)],
+    );
+    let b = Browser::start(1024, 1600).await;
+    b.client.goto(&server.url("/page.html")).await.unwrap();
+    b.wait_until("window.__probe.ready.includes('w')", "the widget")
+        .await;
+    let spanish = in_shadow("#w", ".se-lang__btn[lang='es']");
+    b.js(&format!("{spanish}.click(); return true;")).await;
+    b.wait_until(&in_shadow("#w", ".se-lang__error"), "the failure message")
+        .await;
+    let message = b.text("#w", ".se-lang__error").await;
+    assert!(message.contains("could not be loaded"), "{message}");
+    let lang = format!(
+        "return {}.getAttribute('lang');",
+        in_shadow("#w", "article")
+    );
+    assert_eq!(
+        b.js(&lang).await,
+        json!("en"),
+        "the reader keeps the English"
+    );
+
+    // The fault was one-off: choosing Español again loads it.
+    b.js(&format!("{spanish}.click(); return true;")).await;
+    b.wait_until(
+        &format!(
+            "{}.getAttribute('lang') === 'es'",
+            in_shadow("#w", "article")
+        ),
+        "Spanish after trying again",
+    )
+    .await;
+    assert_eq!(
+        b.js(&format!("return !{};", in_shadow("#w", ".se-lang__error")))
+            .await,
+        json!(true),
+        "the message goes"
+    );
+    let es = format!("{}story.es.bin", support::content_dir());
+    assert_eq!(server.count(&es), 2, "{:?}", server.requests());
     b.close().await;
 }
 

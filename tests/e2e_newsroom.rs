@@ -400,6 +400,18 @@ async fn events_deep_links_and_the_language_switch() {
         "a language event",
     )
     .await;
+    // Spanish was fetched for the switch, once; back to English needs nothing new.
+    let es_file = format!("{}story.es.bin", support::content_dir());
+    assert_eq!(server.count(&es_file), 1, "{:?}", server.requests());
+    let en = b.shadow_all("#w", ".se-lang__btn[lang='en']").await;
+    en[0].click().await.unwrap();
+    es[0].click().await.unwrap();
+    b.wait_until(
+        "window.__probe.events.filter((e) => e.type === 'language').length === 3",
+        "two more switches",
+    )
+    .await;
+    assert_eq!(server.count(&es_file), 1, "{:?}", server.requests());
     b.close().await;
 }
 
@@ -497,6 +509,11 @@ async fn a_newsroom_content_file_replaces_the_story_and_its_errors_are_shown() {
             .filter(|r| r.contains("/sanctuary_validator_bg."))
             .count(),
         1,
+        "{requests:?}"
+    );
+    // Both widgets bring their own story: none of ours is fetched.
+    assert!(
+        !requests.iter().any(|r| r.contains("/story.")),
         "{requests:?}"
     );
     // The widget asked for nothing but its own directory and the content files.

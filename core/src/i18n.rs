@@ -13,6 +13,9 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every language the widget speaks, in the language switch's order.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
+
     /// Parses a `data-lang` value.
     pub fn parse(code: &str) -> Option<Lang> {
         match code {
@@ -52,6 +55,8 @@ pub struct Ui {
     pub copy_link: &'static str,
     pub link_copied: &'static str,
     pub language: &'static str,
+    /// After a language's name, when its story could not be downloaded.
+    pub language_failed: &'static str,
     pub content_error: &'static str,
     pub map_label: &'static str,
     pub map_help: &'static str,
@@ -120,6 +125,7 @@ pub const EN: Ui = Ui {
     copy_link: "Copy link",
     link_copied: "Link copied",
     language: "Language",
+    language_failed: "could not be loaded. Check your connection and try again.",
     content_error: "This explainer's content file has problems, so the explainer cannot be shown:",
     map_label: "Map of jurisdictional protections",
     map_help: "Use the arrow keys to move between places, Enter to select, Escape to go back.",
@@ -176,6 +182,7 @@ pub const ES: Ui = Ui {
     copy_link: "Copiar enlace",
     link_copied: "Enlace copiado",
     language: "Idioma",
+    language_failed: "no se pudo cargar. Compruebe su conexión e inténtelo de nuevo.",
     content_error:
         "El archivo de contenido de este explicativo tiene problemas y no se puede mostrar:",
     map_label: "Mapa de protecciones por jurisdicción",

@@ -10,6 +10,7 @@ use sanctuary_core::qa::Accordion;
 use yew::prelude::*;
 
 use super::{focus_in, MapSection, QaCard};
+use crate::assets::{self, StoryResult};
 
 /// What the widget tells its host page (the host turns these into DOM events and URL fragments).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,8 +25,12 @@ pub enum WidgetEvent {
 
 #[derive(Properties, PartialEq)]
 pub struct ExplainerProps {
-    /// The story in each language available (the first is the fallback).
+    /// The story in each language at hand (the first is the fallback).
     pub stories: Rc<Vec<Rc<Story>>>,
+    /// Where the default story is in every language (`assets::story_url`; ends in `/`): a
+    /// language the reader switches to is fetched from there. `None`: `stories` only.
+    #[prop_or_default]
+    pub content: Option<AttrValue>,
     pub data: Rc<Dataset>,
     /// The language at start (`data-lang`).
     #[prop_or_default]
@@ -51,6 +56,13 @@ pub struct ExplainerProps {
     pub on_copy: Option<Callback<Target, bool>>,
 }
 
+/// A language switch that waits for its story.
+#[derive(Clone, Copy, PartialEq)]
+enum Switch {
+    Loading(Lang),
+    Failed(Lang),
+}
+
 /// The whole widget: header, language switch, Q&A card and map section, linked both ways.
 #[function_component]
 pub fn Explainer(props: &ExplainerProps) -> Html {
@@ -59,11 +71,14 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         use_effect_with((), move |_| on_ready.emit(()));
     }
     let lang = use_state(|| props.lang);
-    let story = props
-        .stories
+    // The stories at hand: those given, and the languages fetched since.
+    let stories = use_state(|| props.stories.clone());
+    // A language switch whose story is still on its way, or could not be had.
+    let switching = use_state(|| None::<Switch>);
+    let story = stories
         .iter()
         .find(|s| s.lang == *lang)
-        .or_else(|| props.stories.first())
+        .or_else(|| stories.first())
         .cloned()
         .expect("a widget has at least one story");
     let t = ui(story.lang);
@@ -175,17 +190,57 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             }
         })
     };
-    let languages: Vec<Lang> = props.stories.iter().map(|s| s.lang).collect();
+    let languages: Vec<Lang> = match props.content {
+        Some(_) => Lang::ALL.to_vec(),
+        None => stories.iter().map(|s| s.lang).collect(),
+    };
     let switch_lang = |to: Lang| {
         let lang = lang.clone();
+        let stories = stories.clone();
+        let switching = switching.clone();
+        let content = props.content.clone();
         let on_event = props.on_event.clone();
         Callback::from(move |_: MouseEvent| {
-            if *lang != to {
+            if *lang == to {
+                return;
+            }
+            if stories.iter().any(|s| s.lang == to) {
+                switching.set(None);
                 lang.set(to);
                 on_event.emit(WidgetEvent::Language { lang: to });
+                return;
             }
+            let Some(dir) = &content else {
+                return;
+            };
+            switching.set(Some(Switch::Loading(to)));
+            let (lang, stories, switching, on_event) = (
+                lang.clone(),
+                stories.clone(),
+                switching.clone(),
+                on_event.clone(),
+            );
+            assets::load_story(
+                dir,
+                to,
+                Callback::from(move |result: StoryResult| match result {
+                    Ok(story) => {
+                        let mut more = (*stories).as_ref().clone();
+                        more.push(story);
+                        stories.set(Rc::new(more));
+                        switching.set(None);
+                        lang.set(to);
+                        on_event.emit(WidgetEvent::Language { lang: to });
+                    }
+                    Err(e) => {
+                        gloo::console::warn!(format!("sanctuary-explainer: {e}"));
+                        switching.set(Some(Switch::Failed(to)));
+                    }
+                }),
+            );
         })
     };
+    let busy = |l: Lang| *switching == Some(Switch::Loading(l));
 
     html! {
         <article class={classes!("se", props.theme.class())} lang={story.lang.code()} aria-labelledby="se-title" ref={root}>
@@ -198,13 +253,19 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                         <div class="se-lang" role="group" aria-label={t.language}>
                             { for languages.iter().map(|&l| html! {
                                 <button type="button" class="se-lang__btn" lang={l.code()}
-                                    aria-pressed={(l == *lang).to_string()} onclick={switch_lang(l)}>
+                                    aria-pressed={(l == *lang).to_string()}
+                                    aria-busy={busy(l).then_some("true")} onclick={switch_lang(l)}>
                                     { l.name() }
                                 </button>
                             }) }
                         </div>
                     }
                 </div>
+                if let Some(Switch::Failed(l)) = *switching {
+                    <p class="se-lang__error" role="alert">
+                        <span lang={l.code()}>{ l.name() }</span>{ ": " }{ t.language_failed }
+                    </p>
+                }
                 <h2 class="se-title" id="se-title">{ &story.title }</h2>
                 if !story.dek.is_empty() {
                     <p class="se-dek">{ &story.dek }</p>

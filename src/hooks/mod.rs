@@ -19,7 +19,7 @@ pub fn use_geometry(url: Option<AttrValue>) -> (Option<GeoResult>, Callback<()>)
             result.set(None);
             if let Some(url) = url.clone() {
                 let wanted = url.clone();
-                assets::load(
+                assets::load_geometry(
                     &url,
                     Callback::from(move |r| {
                         if current.borrow().as_ref() == Some(&wanted) {

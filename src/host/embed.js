@@ -17,7 +17,7 @@
   // Assets live beside embed.js, wherever the newsroom hosts it.
   var base = new URL(".", (script && script.src) || document.baseURI).href;
   // `cargo xtask dist` replaces this line with the content-hashed names of this build.
-  var FILES = { glue: "sanctuary_explainer.js", wasm: "sanctuary_explainer_bg.wasm", geo: "geo/", check: "sanctuary_validator.js", checkWasm: "sanctuary_validator_bg.wasm" };
+  var FILES = { glue: "sanctuary_explainer.js", wasm: "sanctuary_explainer_bg.wasm", geo: "geo/", content: "content/", check: "sanctuary_validator.js", checkWasm: "sanctuary_validator_bg.wasm" };
   // Space reserved per view before the wasm arrives: max(min, share × width + fixed), measured
   // to be at least the widget's first height from 320 to 1280 px (the map is 975:610; the Q&A's
   // questions wrap less as the width grows). The widget keeps the space until the reader first
@@ -66,14 +66,23 @@
     return loading;
   }
 
-  // The map's states, fetched beside the wasm when the first widget with a map starts (not
-  // after its first render), once per page. The wasm takes the pending response (_take) instead
-  // of fetching again; a failure there is the wasm's to report, and its retry fetches anew.
-  var prefetched = {}, prefetchedOnce = false;
+  // The map's states and the story in the reader's language, fetched beside the wasm when the
+  // first widget that needs them starts (not after its first render), once per page. The wasm
+  // takes a pending response (_take) instead of fetching again; a failure there is the wasm's
+  // to report, and its retry fetches anew.
+  var prefetched = {};
   function prefetch(el) {
-    if (prefetchedOnce || (el.getAttribute("data-view") || "").trim() === "qa") return;
-    prefetchedOnce = true;
-    var url = base + FILES.geo + "states.bin";
+    if ((el.getAttribute("data-view") || "").trim() !== "qa") early(base + FILES.geo + "states.bin");
+    // The wasm's language rule (host::start_lang): a valid data-lang, else Spanish for a
+    // Spanish page, else English. A data-content story file needs neither story.
+    var lang = (el.getAttribute("data-lang") || "").trim();
+    if (lang !== "en" && lang !== "es") lang = /^es/i.test(document.documentElement.lang) ? "es" : "en";
+    if (!el.hasAttribute("data-content")) early(base + FILES.content + "story." + lang + ".bin");
+  }
+  var started = {};
+  function early(url) {
+    if (started[url]) return;
+    started[url] = true;
     var abort = "AbortController" in window ? new AbortController() : null;
     var timer = abort && setTimeout(function () { abort.abort(); }, 20000); // as the wasm's own
     var p = fetch(url, abort ? { signal: abort.signal } : {});
@@ -218,20 +227,27 @@
       if (inst.dead) return; // another mount crashed it: recover() has this one
       calling = el;
       try {
-        inst.m.mount(el, base, FILES.geo);
+        // The widget renders once its story is there; if that cannot be had, the wasm lets go
+        // of this element and says why, and it fails as a load would.
+        inst.m.mount(el, base, FILES.geo, FILES.content, function (err) {
+          var s = state.get(el);
+          if ((s === "mounting" || s === "mounted") && !inst.dead) fail(el, err);
+        });
       } catch (err) {
         if (inst.dead) { trapped = false; return; } // it crashed: recover() has it
         throw err;
       } finally {
         calling = null;
       }
-      state.set(el, "mounted");
-    }).catch(function (err) {
-      live.delete(el);
-      state.set(el, "failed");
-      console.error(NAME + ": could not load the widget from " + base + " (the page's text stays as it is)", err);
-      showFailure(el);
-    });
+      if (state.get(el) === "mounting") state.set(el, "mounted");
+    }).catch(function (err) { fail(el, err); });
+  }
+
+  function fail(el, err) {
+    live.delete(el);
+    state.set(el, "failed");
+    console.error(NAME + ": could not load the widget from " + base + " (the page's text stays as it is)", err);
+    showFailure(el);
   }
 
   var io = "IntersectionObserver" in window
@@ -300,7 +316,7 @@
     unmount: unmount,
     /** Internal, for the widget's data-content: see check() above. */
     _check: check,
-    /** Internal, for the widget's geometry: see prefetch() above. */
+    /** Internal, for the widget's geometry and story: see prefetch() above. */
     _take: take
   };
 

@@ -27,7 +27,8 @@ use web_sys::{
 };
 use yew::{AppHandle, Callback};
 
-use crate::bundle::{default_dataset, default_story};
+use crate::assets;
+use crate::bundle::default_dataset;
 use crate::components::{Explainer, ExplainerProps, WidgetEvent};
 pub use options::Options;
 
@@ -200,157 +201,248 @@ pub fn test_panic(host: HtmlElement) {
 
 /// Mounts one widget into `host`: an open shadow root, the stylesheet, and the yew app.
 /// `assets` is the widget's asset directory (where embed.js was served from), ending in `/`;
-/// `geo` the geometry directory inside it, ending in `/` (embed.js passes the content-hashed
-/// `geo-<hash>/` of its build; `geo/` when absent). Mounting a host twice does nothing.
+/// `geo` and `content` the geometry and default-story directories inside it, ending in `/`
+/// (embed.js passes the content-hashed `geo-<hash>/` and `content-<hash>/` of its build; `geo/`
+/// and `content/` when absent). Mounting a host twice does nothing.
+///
+/// The widget renders once its story is there (the reader's language, fetched once per page:
+/// embed.js starts that download beside the wasm's), at once if another widget has it already.
+/// If the story cannot be had, the host is forgotten and `failed(reason)` is called (embed.js
+/// then offers "Try again").
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, assets: String, geo: Option<String>) -> Result<(), JsValue> {
+pub fn mount(
+    host: HtmlElement,
+    assets: String,
+    geo: Option<String>,
+    content: Option<String>,
+    failed: js_sys::Function,
+) -> Result<(), JsValue> {
     if poisoned() {
         return Err("sanctuary-explainer: stopped after an internal error".into());
     }
     let geo = format!("{assets}{}", geo.as_deref().unwrap_or("geo/"));
+    let stories = format!("{assets}{}", content.as_deref().unwrap_or("content/"));
     if APPS.with(|apps| apps.borrow().iter().any(|(h, _)| h == &host)) {
         return Ok(());
     }
     install_panic_hook();
     APPS.with(|apps| apps.borrow_mut().push((host.clone(), None)));
     let options = options::read(&host);
-    let root = shadow_root(&host)?;
-    let sheet: JsValue = stylesheet()?.into();
-    root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
-    if let Some(accent) = &options.accent {
-        let style = host.style();
-        style.set_property("--se-accent", accent)?;
-        style.set_property("--se-focus", accent)?;
+    let lang = start_lang(&options, &host);
+    let widget = Widget {
+        host,
+        options,
+        lang,
+        geo,
+        stories,
+    };
+    let host = widget.host.clone();
+    let settle = Callback::from(move |result: Result<(), String>| {
+        if let Err(e) = result {
+            forget(&host);
+            let _ = failed.call1(&JsValue::NULL, &e.into());
+        }
+    });
+    match widget.options.content.clone() {
+        None => widget.with_default_story(default_dataset(), settle),
+        Some(url) => wasm_bindgen_futures::spawn_local(async move {
+            match content::load(&url).await {
+                Ok(Content::Story(story)) => {
+                    settle.emit(widget.render(vec![Rc::new(story)], default_dataset(), false))
+                }
+                Ok(Content::Data(data)) => widget.with_default_story(Rc::new(data), settle),
+                Err(problems) => {
+                    if widget.wanted() {
+                        let root = shadow_root(&widget.host).and_then(|root| {
+                            adopt_stylesheet(&root)?;
+                            Ok(root)
+                        });
+                        if let Ok(root) = root {
+                            content::show_problems(&widget.host, &root, &url, &problems);
+                        }
+                    }
+                }
+            }
+        }),
     }
-    let stories = Rc::new(vec![default_story(Lang::En), default_story(Lang::Es)]);
-    match options.content.clone() {
-        None => render(&host, &root, &options, stories, default_dataset(), geo),
-        Some(url) => {
-            wasm_bindgen_futures::spawn_local(async move {
-                match content::load(&url).await {
-                    Ok(Content::Story(story)) => {
-                        let _ = render(
-                            &host,
-                            &root,
-                            &options,
-                            Rc::new(vec![Rc::new(story)]),
-                            default_dataset(),
-                            geo,
+    Ok(())
+}
+
+/// A widget being mounted: what it needs once its content is there.
+#[derive(Clone)]
+struct Widget {
+    host: HtmlElement,
+    options: Options,
+    lang: Lang,
+    /// The geometry directory's URL.
+    geo: String,
+    /// The default story's directory's URL.
+    stories: String,
+}
+
+impl Widget {
+    /// Still wanted? (unmounted while its content loaded, or the instance died meanwhile)
+    fn wanted(&self) -> bool {
+        !poisoned() && APPS.with(|apps| apps.borrow().iter().any(|(h, _)| h == &self.host))
+    }
+
+    /// Renders with the default story in the reader's language, once it is there.
+    fn with_default_story(self, data: Rc<Dataset>, settle: Callback<Result<(), String>>) {
+        let dir = self.stories.clone();
+        assets::load_story(
+            &dir,
+            self.lang,
+            Callback::from(move |story: assets::StoryResult| {
+                settle.emit(story.and_then(|story| self.render(vec![story], data.clone(), true)))
+            }),
+        );
+    }
+    /// The shadow root, the stylesheet, the accent, and the yew app. `default_story`: the
+    /// story is ours, so the reader can switch to our other languages.
+    fn render(
+        &self,
+        stories: Vec<Rc<Story>>,
+        data: Rc<Dataset>,
+        default_story: bool,
+    ) -> Result<(), String> {
+        if !self.wanted() {
+            return Ok(());
+        }
+        self.build(stories, data, default_story).map_err(|e| {
+            format!(
+                "could not set up the widget: {}",
+                e.as_string().unwrap_or_default()
+            )
+        })
+    }
+
+    fn build(
+        &self,
+        stories: Vec<Rc<Story>>,
+        data: Rc<Dataset>,
+        default_story: bool,
+    ) -> Result<(), JsValue> {
+        let Widget {
+            host,
+            options,
+            lang,
+            geo,
+            stories: dir,
+        } = self;
+        let (host, lang) = (host, *lang);
+        let root = shadow_root(host)?;
+        adopt_stylesheet(&root)?;
+        if let Some(accent) = &options.accent {
+            let style = host.style();
+            style.set_property("--se-accent", accent)?;
+            style.set_property("--se-focus", accent)?;
+        }
+        let key = widget_key(host);
+        let story = stories
+            .iter()
+            .find(|s| s.lang == lang)
+            .or_else(|| stories.first())
+            .cloned();
+        let initial = deeplink::parse(&location_hash(), &key).or_else(|| {
+            let id = options.open.clone()?;
+            let story = story.as_ref()?;
+            if story.question_index(&id).is_some() {
+                Some(Target::Question(id))
+            } else {
+                let ids: Vec<&str> = story.questions.iter().map(|q| q.id.as_str()).collect();
+                warn(&format!(
+                    "data-open=\"{id}\" is not a question id; accepted: {}",
+                    ids.join(", ")
+                ));
+                None
+            }
+        });
+
+        // Replace whatever the placeholder's shadow root held (a static fallback) in one go.
+        root.set_inner_html("");
+        let container = host
+            .owner_document()
+            .ok_or("host is not in a document")?
+            .create_element("div")?;
+        container.set_class_name("se-root");
+        root.append_child(&container)?;
+
+        let ready_host = host.clone();
+        let event_host = host.clone();
+        let event_key = key.clone();
+        let props = ExplainerProps {
+            stories: Rc::new(stories),
+            content: default_story.then(|| dir.clone().into()),
+            data,
+            lang,
+            layout: options.layout,
+            theme: options.theme,
+            initial,
+            geo: geo.clone().into(),
+            on_ready: Callback::from(move |()| {
+                release_reserved_space(&ready_host);
+                dispatch(&ready_host, READY_EVENT, &JsValue::NULL);
+            }),
+            on_event: Callback::from(move |e: WidgetEvent| {
+                if let Some(armed) = ARMED.with(Cell::take) {
+                    assert!(
+                        armed != event_host,
+                        "__test_panic: the panic the tests asked for"
+                    );
+                    ARMED.with(|a| a.set(Some(armed)));
+                }
+                match e {
+                    WidgetEvent::Question { id, open } => {
+                        if open {
+                            set_fragment(&deeplink::format(
+                                &event_key,
+                                &Target::Question(id.clone()),
+                            ));
+                        }
+                        let detail = object(&[("id", id.into()), ("open", open.into())]);
+                        dispatch(&event_host, QUESTION_EVENT, &detail);
+                    }
+                    WidgetEvent::Jurisdiction { id } => {
+                        set_fragment(&deeplink::format(&event_key, &Target::Place(id.clone())));
+                        dispatch(
+                            &event_host,
+                            JURISDICTION_EVENT,
+                            &object(&[("id", id.into())]),
                         );
                     }
-                    Ok(Content::Data(data)) => {
-                        let _ = render(&host, &root, &options, stories, Rc::new(data), geo);
+                    WidgetEvent::Language { lang } => {
+                        dispatch(
+                            &event_host,
+                            LANGUAGE_EVENT,
+                            &object(&[("lang", lang.code().into())]),
+                        );
                     }
-                    Err(problems) => content::show_problems(&host, &root, &url, &problems),
                 }
-            });
-            Ok(())
-        }
+            }),
+            on_copy: Some(Callback::from(move |target: Target| {
+                copy_link(&key, &target)
+            })),
+        };
+        let app = yew::Renderer::<Explainer>::with_root_and_props(container, props).render();
+        APPS.with(|apps| {
+            if let Some(entry) = apps.borrow_mut().iter_mut().find(|(h, _)| h == host) {
+                entry.1 = Some(app);
+            }
+        });
+        Ok(())
     }
 }
 
-fn render(
-    host: &HtmlElement,
-    root: &ShadowRoot,
-    options: &Options,
-    stories: Rc<Vec<Rc<Story>>>,
-    data: Rc<Dataset>,
-    geo: String,
-) -> Result<(), JsValue> {
-    // Still wanted? (unmounted while the content loaded, or the instance died meanwhile)
-    if poisoned() || !APPS.with(|apps| apps.borrow().iter().any(|(h, _)| h == host)) {
-        return Ok(());
-    }
-    let lang = start_lang(options, host);
-    let key = widget_key(host);
-    let story = stories
-        .iter()
-        .find(|s| s.lang == lang)
-        .or_else(|| stories.first())
-        .cloned();
-    let initial = deeplink::parse(&location_hash(), &key).or_else(|| {
-        let id = options.open.clone()?;
-        let story = story.as_ref()?;
-        if story.question_index(&id).is_some() {
-            Some(Target::Question(id))
-        } else {
-            let ids: Vec<&str> = story.questions.iter().map(|q| q.id.as_str()).collect();
-            warn(&format!(
-                "data-open=\"{id}\" is not a question id; accepted: {}",
-                ids.join(", ")
-            ));
-            None
-        }
-    });
-
-    // Replace whatever the placeholder's shadow root held (a static fallback) in one go.
-    root.set_inner_html("");
-    let container = host
-        .owner_document()
-        .ok_or("host is not in a document")?
-        .create_element("div")?;
-    container.set_class_name("se-root");
-    root.append_child(&container)?;
-
-    let ready_host = host.clone();
-    let event_host = host.clone();
-    let event_key = key.clone();
-    let props = ExplainerProps {
-        stories,
-        data,
-        lang,
-        layout: options.layout,
-        theme: options.theme,
-        initial,
-        geo: geo.into(),
-        on_ready: Callback::from(move |()| {
-            release_reserved_space(&ready_host);
-            dispatch(&ready_host, READY_EVENT, &JsValue::NULL);
-        }),
-        on_event: Callback::from(move |e: WidgetEvent| {
-            if let Some(armed) = ARMED.with(Cell::take) {
-                assert!(
-                    armed != event_host,
-                    "__test_panic: the panic the tests asked for"
-                );
-                ARMED.with(|a| a.set(Some(armed)));
-            }
-            match e {
-                WidgetEvent::Question { id, open } => {
-                    if open {
-                        set_fragment(&deeplink::format(&event_key, &Target::Question(id.clone())));
-                    }
-                    let detail = object(&[("id", id.into()), ("open", open.into())]);
-                    dispatch(&event_host, QUESTION_EVENT, &detail);
-                }
-                WidgetEvent::Jurisdiction { id } => {
-                    set_fragment(&deeplink::format(&event_key, &Target::Place(id.clone())));
-                    dispatch(
-                        &event_host,
-                        JURISDICTION_EVENT,
-                        &object(&[("id", id.into())]),
-                    );
-                }
-                WidgetEvent::Language { lang } => {
-                    dispatch(
-                        &event_host,
-                        LANGUAGE_EVENT,
-                        &object(&[("lang", lang.code().into())]),
-                    );
-                }
-            }
-        }),
-        on_copy: Some(Callback::from(move |target: Target| {
-            copy_link(&key, &target)
-        })),
-    };
-    let app = yew::Renderer::<Explainer>::with_root_and_props(container, props).render();
-    APPS.with(|apps| {
-        if let Some(entry) = apps.borrow_mut().iter_mut().find(|(h, _)| h == host) {
-            entry.1 = Some(app);
-        }
-    });
+/// The shared stylesheet, adopted by `root`.
+fn adopt_stylesheet(root: &ShadowRoot) -> Result<(), JsValue> {
+    let sheet: JsValue = stylesheet()?.into();
+    root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
     Ok(())
+}
+
+/// Drops `host` from the widgets of this instance (a mount that could not finish).
+fn forget(host: &HtmlElement) {
+    APPS.with(|apps| apps.borrow_mut().retain(|(h, _)| h != host));
 }
 
 /// embed.js reserved the widget's space before the wasm arrived. Once the widget is as tall as

@@ -1,11 +1,13 @@
 //! Shared helpers for the browser tests (wasm-bindgen-test in headless Chromium).
 #![allow(dead_code)]
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use sanctuary_core::geometry::{Feature, Layer};
+use sanctuary_core::i18n::Lang;
 use sanctuary_explainer::assets;
+use sanctuary_explainer::bundle::default_story;
 use sanctuary_explainer::host::{mount, READY_EVENT};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -102,9 +104,31 @@ pub fn preload_geometry() {
     );
 }
 
+/// The default story in every language, in the page cache where `mount` looks for it (as if
+/// embed.js had fetched `content/story.<lang>.bin`).
+pub fn preload_stories() {
+    for lang in Lang::ALL {
+        assets::preload(
+            &assets::story_url(&format!("{ASSETS}content/"), lang),
+            (*default_story(lang)).clone(),
+        );
+    }
+}
+
+/// `mount`'s `failed` argument for tests: the reason it gives lands in the cell.
+pub fn on_failure() -> (js_sys::Function, Rc<RefCell<Option<String>>>) {
+    let reason = Rc::new(RefCell::new(None));
+    let cell = reason.clone();
+    let failed = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
+        *cell.borrow_mut() = Some(e.as_string().unwrap_or_default())
+    });
+    (failed.into_js_value().unchecked_into(), reason)
+}
+
 /// A fresh placeholder with `data-*` attributes, mounted; waits for the ready event.
 pub async fn widget(attrs: &[(&str, &str)]) -> (HtmlElement, ShadowRoot) {
     preload_geometry();
+    preload_stories();
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     host.set_attribute("data-sanctuary-explainer", "").unwrap();
     for (k, v) in attrs {
@@ -124,8 +148,13 @@ pub async fn widget(attrs: &[(&str, &str)]) -> (HtmlElement, ShadowRoot) {
     document()
         .add_event_listener_with_callback(READY_EVENT, listener.as_ref().unchecked_ref())
         .unwrap();
-    mount(host.clone(), ASSETS.into(), None).unwrap();
-    until("the ready event", || ready.get() > 0).await;
+    let (failed, reason) = on_failure();
+    mount(host.clone(), ASSETS.into(), None, None, failed).unwrap();
+    until("the ready event", || {
+        ready.get() > 0 || reason.borrow().is_some()
+    })
+    .await;
+    assert_eq!(*reason.borrow(), None, "mount failed");
     document()
         .remove_event_listener_with_callback(READY_EVENT, listener.as_ref().unchecked_ref())
         .unwrap();

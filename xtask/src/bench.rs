@@ -90,29 +90,6 @@ fn copy_tree(from: &Path, to: &Path) -> Result {
     Ok(())
 }
 
-/// A file build.rs wrote to the release wasm build's `OUT_DIR` (the newest, if several), in the
-/// directory of the toolchain that built it.
-fn build_output(name: &str) -> Result<PathBuf> {
-    let build = tools::WasmToolchain::get().release_dir().join("build");
-    let mut found: Vec<(std::time::SystemTime, PathBuf)> = io(&build, std::fs::read_dir(&build))?
-        .filter_map(|e| e.ok())
-        .filter(|e| {
-            e.file_name()
-                .to_string_lossy()
-                .starts_with("sanctuary-explainer-")
-        })
-        .map(|e| e.path().join("out").join(name))
-        .filter_map(|p| Some((p.metadata().ok()?.modified().ok()?, p)))
-        .collect();
-    found.sort();
-    found.pop().map(|(_, p)| p).ok_or_else(|| {
-        format!(
-            "no {name} under {}/sanctuary-explainer-*/out",
-            build.display()
-        )
-    })
-}
-
 /// A JSON string literal.
 fn json_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
@@ -191,10 +168,10 @@ fn prepare_site(root: &Path, dist: &Path, site: &Path) -> Result {
     bundle.push_str(&read_text(&root.join("bench/peer/peer.js"))?);
     write(&assets.join("peer.bundle.js"), bundle)?;
     // The stylesheet exactly as the wasm embeds it (build.rs joins and minifies styles/*.css).
-    let css = build_output("widget.css")?;
+    let css = dist::build_output("widget.css")?;
     io(&css, std::fs::copy(&css, assets.join("widget.css")))?;
-    let story = build_output("story.en.json")?;
-    let data = build_output("jurisdictions.json")?;
+    let story = dist::build_output("story.en.json")?;
+    let data = dist::build_output("jurisdictions.json")?;
     io(&story, std::fs::copy(&story, assets.join("story.en.json")))?;
     io(
         &data,
@@ -209,10 +186,13 @@ fn prepare_site(root: &Path, dist: &Path, site: &Path) -> Result {
     dist::compress::precompress_tree(&assets)?;
 
     // What bench.mjs measures, and the files inside our wasm whose sizes it reports.
-    let mut embedded: Vec<(String, PathBuf)> = vec![("CSS widget.css (minified)".into(), css)];
-    for name in ["jurisdictions.bin", "story.en.bin", "story.es.bin"] {
-        embedded.push((format!("data {name} (packed)"), build_output(name)?));
-    }
+    let embedded: [(String, PathBuf); 2] = [
+        ("CSS widget.css (minified)".into(), css),
+        (
+            "data jurisdictions.bin (packed)".into(),
+            dist::build_output("jurisdictions.bin")?,
+        ),
+    ];
     let embedded: Vec<String> = embedded
         .iter()
         .map(|(name, path)| {

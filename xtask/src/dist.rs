@@ -14,12 +14,14 @@
 //!     sanctuary_validator_bg.<hash>.wasm  a second wasm             } data-content
 //!     geo-<hash>/states.bin             geometry, in a directory  }
 //!     geo-<hash>/counties/<FIPS>.bin    named by all its files    }
+//!     content-<hash>/story.<lang>.bin   the default story, packed }
+//!                                       (the reader's language)   }
 //!     <every file>.gz, <every file>.br  precompressed (gzip -9, brotli 11)
 //! ```
 //!
-//! `<hash>` is the first [`HASH_LEN`] hex digits of the SHA-256 of the file (of every geometry
-//! file, for `geo-<hash>/`). embed.js learns this build's names through its `FILES` line, which
-//! this step rewrites, and passes the geometry directory to the wasm's `mount`.
+//! `<hash>` is the first [`HASH_LEN`] hex digits of the SHA-256 of the file (of every file in
+//! it, for `geo-<hash>/` and `content-<hash>/`). embed.js learns this build's names through its
+//! `FILES` line, which this step rewrites, and passes the two directories to the wasm's `mount`.
 
 pub mod compress;
 
@@ -28,6 +30,8 @@ use std::process::Command;
 
 use base64::Engine as _;
 use sha2::{Digest, Sha256, Sha384};
+
+use sanctuary_core::i18n::Lang;
 
 use crate::tools::{self, run};
 use crate::{root, Result};
@@ -39,7 +43,7 @@ pub const ASSET_DIR: &str = "sanctuary-explainer";
 pub const HASH_LEN: usize = 10;
 
 /// The line of `src/host/embed.js` that dist rewrites with this build's names.
-pub const FILES_LINE: &str = r#"var FILES = { glue: "sanctuary_explainer.js", wasm: "sanctuary_explainer_bg.wasm", geo: "geo/", check: "sanctuary_validator.js", checkWasm: "sanctuary_validator_bg.wasm" };"#;
+pub const FILES_LINE: &str = r#"var FILES = { glue: "sanctuary_explainer.js", wasm: "sanctuary_explainer_bg.wasm", geo: "geo/", content: "content/", check: "sanctuary_validator.js", checkWasm: "sanctuary_validator_bg.wasm" };"#;
 
 /// Where the snippet says embed.js is; the newsroom replaces it with its own URL.
 pub const SNIPPET_BASE: &str = "https://cdn.example.org/sanctuary-explainer/";
@@ -132,6 +136,8 @@ pub struct Files {
     pub wasm: String,
     /// The geometry directory, ending in `/`.
     pub geo: String,
+    /// The default story's directory (`story.<lang>.bin`), ending in `/`.
+    pub content: String,
     /// The validator's glue and wasm (`validator/`), for `data-content` pages only.
     pub check: String,
     pub check_wasm: String,
@@ -139,11 +145,12 @@ pub struct Files {
 
 impl Files {
     /// The FILES line's entries in order: (key in embed.js, name).
-    fn entries(&self) -> [(&'static str, &str); 5] {
+    fn entries(&self) -> [(&'static str, &str); 6] {
         [
             ("glue", &self.glue),
             ("wasm", &self.wasm),
             ("geo", &self.geo),
+            ("content", &self.content),
             ("check", &self.check),
             ("checkWasm", &self.check_wasm),
         ]
@@ -213,6 +220,7 @@ pub fn headers(files: &Files) -> String {
         rule(format!("{dir}{}", files.check), CACHE_IMMUTABLE),
         rule(format!("{dir}{}", files.check_wasm), CACHE_IMMUTABLE),
         rule(format!("{dir}{}*", files.geo), CACHE_IMMUTABLE),
+        rule(format!("{dir}{}*", files.content), CACHE_IMMUTABLE),
     ]
     .join("")
 }
@@ -274,6 +282,38 @@ fn rename_hashed(dir: &Path, name: &str) -> Result<String> {
     Ok(hashed)
 }
 
+/// Renames `dir/name/` to `dir/name-<hash of its files>/` and returns the new name, with its `/`.
+fn rename_dir_hashed(dir: &Path, name: &str) -> Result<String> {
+    let hashed = format!("{name}-{}", tree_hash(&dir.join(name))?);
+    std::fs::rename(dir.join(name), dir.join(&hashed))
+        .map_err(|e| format!("rename {name} -> {hashed}: {e}"))?;
+    Ok(format!("{hashed}/"))
+}
+
+/// A file build.rs wrote to the release wasm build's `OUT_DIR` (the newest, if several), in the
+/// directory of the toolchain that built it.
+pub(crate) fn build_output(name: &str) -> Result<PathBuf> {
+    let build = tools::WasmToolchain::get().release_dir().join("build");
+    let mut found: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(&build)
+        .map_err(|e| format!("{}: {e}", build.display()))?
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("sanctuary-explainer-")
+        })
+        .map(|e| e.path().join("out").join(name))
+        .filter_map(|p| Some((p.metadata().ok()?.modified().ok()?, p)))
+        .collect();
+    found.sort();
+    found.pop().map(|(_, p)| p).ok_or_else(|| {
+        format!(
+            "no {name} under {}/sanctuary-explainer-*/out",
+            build.display()
+        )
+    })
+}
+
 pub fn build() -> Result<PathBuf> {
     tools::wasm_target()?;
     tools::wasm_bindgen()?;
@@ -317,14 +357,21 @@ pub fn build() -> Result<PathBuf> {
     let geo = crate::geo::build_geometry(&root.join("node_modules"), &assets.join("geo"))?;
     eprintln!("{geo}");
 
+    // The default story in each language, as build.rs validated and packed it: the widget
+    // fetches the reader's (embed.js starts it beside the wasm), and another on a switch.
+    let content = assets.join("content");
+    std::fs::create_dir_all(&content).map_err(|e| format!("create {}: {e}", content.display()))?;
+    for lang in Lang::ALL {
+        let name = format!("story.{}.bin", lang.code());
+        copy(&build_output(&name)?, &content.join(&name))?;
+    }
+
     // Content-hashed names, and embed.js told about them.
-    let geo_dir = format!("geo-{}", tree_hash(&assets.join("geo"))?);
-    std::fs::rename(assets.join("geo"), assets.join(&geo_dir))
-        .map_err(|e| format!("rename geo -> {geo_dir}: {e}"))?;
     let files = Files {
         glue: rename_hashed(&assets, "sanctuary_explainer.js")?,
         wasm: rename_hashed(&assets, "sanctuary_explainer_bg.wasm")?,
-        geo: format!("{geo_dir}/"),
+        geo: rename_dir_hashed(&assets, "geo")?,
+        content: rename_dir_hashed(&assets, "content")?,
         check: rename_hashed(&assets, "sanctuary_validator.js")?,
         check_wasm: rename_hashed(&assets, "sanctuary_validator_bg.wasm")?,
     };
@@ -385,7 +432,8 @@ fn report(sizes: &[(PathBuf, Sizes)], files: &Files) -> String {
             .unwrap_or_default()
     };
     let states = format!("{}states.bin", files.geo);
-    let first: Vec<(String, Sizes)> = ["embed.js", &files.glue, &files.wasm, &states]
+    let story = format!("{}story.en.bin", files.content);
+    let first: Vec<(String, Sizes)> = ["embed.js", &files.glue, &files.wasm, &states, &story]
         .into_iter()
         .map(|n| (n.to_owned(), size_of(n)))
         .collect();
@@ -408,7 +456,7 @@ fn report(sizes: &[(PathBuf, Sizes)], files: &Files) -> String {
     let total: Sizes = first.iter().map(|(_, s)| *s).sum();
     out.push_str(&format!(
         "  {:<44} {total}\n",
-        "first view (the four above)"
+        "first view (the five above)"
     ));
     let label = format!("{}counties/*.bin ({} files)", files.geo, counties.len());
     let counties: Sizes = counties.into_iter().sum();
@@ -425,6 +473,7 @@ mod tests {
             glue: "sanctuary_explainer.0123456789.js".into(),
             wasm: "sanctuary_explainer_bg.abcdef0123.wasm".into(),
             geo: "geo-fedcba9876/".into(),
+            content: "content-0a1b2c3d4e/".into(),
             check: "sanctuary_validator.1111111111.js".into(),
             check_wasm: "sanctuary_validator_bg.2222222222.wasm".into(),
         }
@@ -506,7 +555,7 @@ mod tests {
         assert!(out.contains(
             "\n  var FILES = { glue: \"sanctuary_explainer.0123456789.js\", \
              wasm: \"sanctuary_explainer_bg.abcdef0123.wasm\", geo: \"geo-fedcba9876/\", \
-             check: \"sanctuary_validator.1111111111.js\", \
+             content: \"content-0a1b2c3d4e/\", check: \"sanctuary_validator.1111111111.js\", \
              checkWasm: \"sanctuary_validator_bg.2222222222.wasm\" };\n"
         ));
         assert!(!out.contains(FILES_LINE));
@@ -515,15 +564,15 @@ mod tests {
             source.lines().count(),
             "only that line changes"
         );
-        // embed.js hands the geometry directory to the wasm.
-        assert!(source.contains("m.mount(el, base, FILES.geo)"));
+        // embed.js hands the geometry and story directories to the wasm.
+        assert!(source.contains("m.mount(el, base, FILES.geo, FILES.content, "));
 
         let crlf = format!("a\r\n    {FILES_LINE}\r\nb\r\n");
         assert_eq!(
             rewrite_files_line(&crlf, &files()).unwrap(),
             "a\r\n    var FILES = { glue: \"sanctuary_explainer.0123456789.js\", \
              wasm: \"sanctuary_explainer_bg.abcdef0123.wasm\", geo: \"geo-fedcba9876/\", \
-             check: \"sanctuary_validator.1111111111.js\", \
+             content: \"content-0a1b2c3d4e/\", check: \"sanctuary_validator.1111111111.js\", \
              checkWasm: \"sanctuary_validator_bg.2222222222.wasm\" };\r\nb\r\n"
         );
     }
@@ -572,11 +621,12 @@ mod tests {
                 "/sanctuary-explainer/sanctuary_validator.1111111111.js",
                 "/sanctuary-explainer/sanctuary_validator_bg.2222222222.wasm",
                 "/sanctuary-explainer/geo-fedcba9876/*",
+                "/sanctuary-explainer/content-0a1b2c3d4e/*",
             ]
         );
-        assert_eq!(h.matches(CACHE_IMMUTABLE).count(), 5);
+        assert_eq!(h.matches(CACHE_IMMUTABLE).count(), 6);
         assert_eq!(h.matches("max-age=300").count(), 1);
-        assert_eq!(h.matches("Access-Control-Allow-Origin: *").count(), 6);
+        assert_eq!(h.matches("Access-Control-Allow-Origin: *").count(), 7);
     }
 
     #[test]
