@@ -1,6 +1,7 @@
 //! Files from the widget's asset directory (geometry, and the default story in each
-//! language): fetched once per page, decoded once, shared by every widget on the page (one wasm
-//! instance serves them all).
+//! language): downloaded once per page (by embed.js, which starts the first ones beside the
+//! wasm and times out a download that hangs), decoded once, shared by every widget on the page
+//! (one wasm instance serves them all).
 
 use std::any::Any;
 use std::cell::RefCell;
@@ -145,67 +146,27 @@ fn spawn(_: impl std::future::Future<Output = ()> + 'static) {
     // Server-side rendering fetches nothing: the map renders its loading state.
 }
 
-/// How long a download may take before the reader is offered "try again".
-#[cfg(target_arch = "wasm32")]
-const TIMEOUT_MS: i32 = 20_000;
-
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
-    /// embed.js's `SanctuaryExplainer._take(url)`: the response promise of a download it started
-    /// early for this url (once), else `undefined`. Throws when the widget runs without embed.js.
-    #[wasm_bindgen(catch, js_namespace = SanctuaryExplainer, js_name = _take)]
-    fn prefetched(url: &str) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+    /// embed.js's `SanctuaryExplainer._get(url)`: the download it started early for this url
+    /// (once), else a new one, with a timeout; resolves to an `ArrayBuffer`, or rejects with the
+    /// reason. Throws when the widget runs without embed.js.
+    #[wasm_bindgen(catch, js_namespace = SanctuaryExplainer, js_name = _get)]
+    fn download(url: &str) -> Result<js_sys::Promise, wasm_bindgen::JsValue>;
 }
 
 #[cfg(target_arch = "wasm32")]
 async fn fetch(url: &str, decode: Decode) -> Decoded {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-    let window = web_sys::window().ok_or("no window")?;
-    // Abort a download that hangs, so the reader gets a message instead of waiting forever.
-    let abort = web_sys::AbortController::new().map_err(|_| "no AbortController")?;
-    let init = web_sys::RequestInit::new();
-    init.set_signal(Some(&abort.signal()));
-    let on_timeout = wasm_bindgen::closure::Closure::once_into_js({
-        let abort = abort.clone();
-        move || abort.abort()
-    });
-    let timer = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(
-            on_timeout.unchecked_ref(),
-            TIMEOUT_MS,
-        )
-        .ok();
-    let result = async {
-        // embed.js may have started this download already (the states and the reader's story,
-        // beside the wasm).
-        let pending = prefetched(url)
-            .ok()
-            .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
-            .unwrap_or_else(|| window.fetch_with_str_and_init(url, &init));
-        let response: web_sys::Response = JsFuture::from(pending)
-            .await
-            .map_err(|_| format!("network error or timeout loading {url}"))?
-            .unchecked_into();
-        if !response.ok() {
-            return Err(format!("{url}: HTTP {}", response.status()));
-        }
-        let buffer = JsFuture::from(
-            response
-                .array_buffer()
-                .map_err(|_| format!("{url}: unreadable body"))?,
-        )
+    let pending = download(url).map_err(|_| format!("{url}: no embed.js to download it"))?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(pending)
         .await
-        .map_err(|_| format!("{url}: the download was interrupted"))?;
-        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-        decode(&bytes).map_err(|e| format!("{url}: {e}"))
-    }
-    .await;
-    if let Some(t) = timer {
-        window.clear_timeout_with_handle(t);
-    }
-    result
+        .map_err(|e| {
+            e.as_string()
+                .unwrap_or_else(|| format!("{url}: not downloaded"))
+        })?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    decode(&bytes).map_err(|e| format!("{url}: {e}"))
 }
 
 #[cfg(not(target_arch = "wasm32"))]

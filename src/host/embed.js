@@ -66,11 +66,13 @@
     return loading;
   }
 
-  // The map's states and the story in the reader's language, fetched beside the wasm when the
-  // first widget that needs them starts (not after its first render), once per page. The wasm
-  // takes a pending response (_take) instead of fetching again; a failure there is the wasm's
-  // to report, and its retry fetches anew.
-  var prefetched = {};
+  // The wasm's downloads (geometry, stories): get(url) resolves to the bytes, or rejects with
+  // the reason (a string for the console). The map's states and the story in the reader's
+  // language start beside the wasm when the first widget that needs them starts (not after its
+  // first render), once per page; get() hands over such a download once, and fetches anew after
+  // that (the reader's "Try again").
+  var TIMEOUT = 20000; // a download that hangs fails, so the reader can try again
+  var prefetched = {}, started = {};
   function prefetch(el) {
     if ((el.getAttribute("data-view") || "").trim() !== "qa") early(base + FILES.geo + "states.bin");
     // The wasm's language rule (host::start_lang): a valid data-lang, else Spanish for a
@@ -79,20 +81,26 @@
     if (lang !== "en" && lang !== "es") lang = /^es/i.test(document.documentElement.lang) ? "es" : "en";
     if (!el.hasAttribute("data-content")) early(base + FILES.content + "story." + lang + ".bin");
   }
-  var started = {};
   function early(url) {
     if (started[url]) return;
     started[url] = true;
-    var abort = "AbortController" in window ? new AbortController() : null;
-    var timer = abort && setTimeout(function () { abort.abort(); }, 20000); // as the wasm's own
-    var p = fetch(url, abort ? { signal: abort.signal } : {});
-    p.then(function () { clearTimeout(timer); }, function () { clearTimeout(timer); });
-    prefetched[url] = p;
+    var p = prefetched[url] = download(url);
+    p.catch(function () {}); // reported when the wasm takes it
   }
-  function take(url) {
+  function get(url) {
     var p = prefetched[url];
     delete prefetched[url];
-    return p;
+    return p || download(url);
+  }
+  function download(url) {
+    var abort = "AbortController" in window ? new AbortController() : null;
+    var timer = abort && setTimeout(function () { abort.abort(); }, TIMEOUT);
+    return fetch(url, abort ? { signal: abort.signal } : {}).then(function (r) {
+      if (!r.ok) throw url + ": HTTP " + r.status;
+      return r.arrayBuffer().catch(function () { throw url + ": the download was interrupted or timed out"; });
+    }, function () {
+      throw url + ": network error or timeout";
+    }).finally(function () { clearTimeout(timer); });
   }
 
   // The data-content validator: a second, small wasm with the JSON parser and the editor-facing
@@ -217,11 +225,12 @@
     if (state.get(el) !== "waiting") return;
     state.set(el, "mounting");
     live.add(el);
+    var loaded = load(); // the wasm first: the longest download
     prefetch(el);
     "click keydown focus blur change input mouseenter mouseleave".split(" ").forEach(function (t) {
       el.addEventListener(t, note, true); // once per element: the same listener
     });
-    load().then(function (inst) {
+    loaded.then(function (inst) {
       if (state.get(el) !== "mounting") return; // unmounted meanwhile
       owner.set(el, inst);
       if (inst.dead) return; // another mount crashed it: recover() has this one
@@ -316,8 +325,8 @@
     unmount: unmount,
     /** Internal, for the widget's data-content: see check() above. */
     _check: check,
-    /** Internal, for the widget's geometry and story: see prefetch() above. */
-    _take: take
+    /** Internal, the widget's downloads: see get() above. */
+    _get: get
   };
 
   scan(document);

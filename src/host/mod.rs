@@ -248,7 +248,7 @@ pub fn mount(
         Some(url) => wasm_bindgen_futures::spawn_local(async move {
             match content::load(&url).await {
                 Ok(Content::Story(story)) => {
-                    settle.emit(widget.render(vec![Rc::new(story)], default_dataset(), false))
+                    settle.emit(widget.render(Rc::new(story), default_dataset(), false))
                 }
                 Ok(Content::Data(data)) => widget.with_default_story(Rc::new(data), settle),
                 Err(problems) => {
@@ -293,22 +293,18 @@ impl Widget {
             &dir,
             self.lang,
             Callback::from(move |story: assets::StoryResult| {
-                settle.emit(story.and_then(|story| self.render(vec![story], data.clone(), true)))
+                settle.emit(story.and_then(|story| self.render(story, data.clone(), true)))
             }),
         );
     }
-    /// The shadow root, the stylesheet, the accent, and the yew app. `default_story`: the
-    /// story is ours, so the reader can switch to our other languages.
-    fn render(
-        &self,
-        stories: Vec<Rc<Story>>,
-        data: Rc<Dataset>,
-        default_story: bool,
-    ) -> Result<(), String> {
+
+    /// The shadow root, the stylesheet, the accent, and the yew app. `ours`: the story is the
+    /// default one, so the reader can switch to its other languages.
+    fn render(&self, story: Rc<Story>, data: Rc<Dataset>, ours: bool) -> Result<(), String> {
         if !self.wanted() {
             return Ok(());
         }
-        self.build(stories, data, default_story).map_err(|e| {
+        self.build(story, data, ours).map_err(|e| {
             format!(
                 "could not set up the widget: {}",
                 e.as_string().unwrap_or_default()
@@ -316,20 +312,14 @@ impl Widget {
         })
     }
 
-    fn build(
-        &self,
-        stories: Vec<Rc<Story>>,
-        data: Rc<Dataset>,
-        default_story: bool,
-    ) -> Result<(), JsValue> {
+    fn build(&self, story: Rc<Story>, data: Rc<Dataset>, ours: bool) -> Result<(), JsValue> {
         let Widget {
             host,
             options,
             lang,
             geo,
-            stories: dir,
+            stories,
         } = self;
-        let (host, lang) = (host, *lang);
         let root = shadow_root(host)?;
         adopt_stylesheet(&root)?;
         if let Some(accent) = &options.accent {
@@ -338,14 +328,8 @@ impl Widget {
             style.set_property("--se-focus", accent)?;
         }
         let key = widget_key(host);
-        let story = stories
-            .iter()
-            .find(|s| s.lang == lang)
-            .or_else(|| stories.first())
-            .cloned();
         let initial = deeplink::parse(&location_hash(), &key).or_else(|| {
             let id = options.open.clone()?;
-            let story = story.as_ref()?;
             if story.question_index(&id).is_some() {
                 Some(Target::Question(id))
             } else {
@@ -371,10 +355,10 @@ impl Widget {
         let event_host = host.clone();
         let event_key = key.clone();
         let props = ExplainerProps {
-            stories: Rc::new(stories),
-            content: default_story.then(|| dir.clone().into()),
+            stories: Rc::new(vec![story]),
+            content: ours.then(|| stories.clone().into()),
             data,
-            lang,
+            lang: *lang,
             layout: options.layout,
             theme: options.theme,
             initial,
