@@ -10,7 +10,7 @@ use std::rc::Rc;
 use sanctuary_explainer::bundle::default_story;
 use sanctuary_explainer::host::{mount, READY_EVENT};
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web::{all, document, expanded, press, tick, until, widget};
 use web_sys::{Element, HtmlElement, ShadowRoot};
@@ -381,4 +381,56 @@ async fn mount_fails_naming_the_story_it_could_not_have() {
     })
     .await;
     assert_eq!(*reason.borrow(), None);
+}
+
+#[wasm_bindgen_test]
+async fn a_reader_who_changes_their_mind_keeps_the_language_chosen_last() {
+    use sanctuary_explainer::assets::{preload, story_url};
+    use sanctuary_explainer::core::i18n::Lang;
+    let dir = format!("{}held/", web::ASSETS);
+    preload(
+        &story_url(&dir, Lang::En),
+        (*default_story(Lang::En)).clone(),
+    );
+    let (host, failed) = mount_with_stories("held/").await;
+    assert_eq!(failed, None);
+    // embed.js's loader, held: the Spanish story's download fails only when the test says so.
+    js_sys::Function::new_no_args(
+        "window.SanctuaryExplainer = { _get: function (url) {
+           return new Promise(function (_, reject) { window.__fail = function () { reject(url + ': failed'); }; });
+         } };",
+    )
+    .call0(&JsValue::NULL)
+    .unwrap();
+    let root = host.shadow_root().unwrap();
+    let button = |lang: &str| web::one(&root, &format!(".se-lang__btn[lang='{lang}']")).unwrap();
+    button("es").click();
+    until("Español busy", || {
+        button("es").get_attribute("aria-busy").as_deref() == Some("true")
+    })
+    .await;
+    assert_eq!(
+        button("en").get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+
+    // Back to English before Spanish arrives: the switch is off, and its failure says nothing.
+    button("en").click();
+    until("Español no longer busy", || {
+        button("es").get_attribute("aria-busy").is_none()
+    })
+    .await;
+    js_sys::Function::new_no_args(
+        "window.__fail(); delete window.SanctuaryExplainer; delete window.__fail;",
+    )
+    .call0(&JsValue::NULL)
+    .unwrap();
+    tick().await;
+    tick().await;
+    assert!(
+        web::one(&root, ".se-lang__error").is_none(),
+        "no message for a switch called off"
+    );
+    let article = web::one(&root, "article").unwrap();
+    assert_eq!(article.get_attribute("lang").as_deref(), Some("en"));
 }

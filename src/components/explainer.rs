@@ -75,6 +75,9 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let stories = use_state(|| props.stories.clone());
     // A language switch whose story is still on its way, or could not be had.
     let switching = use_state(|| None::<Switch>);
+    // The language the reader asked for last while its story was on its way (read when it
+    // arrives: a later click on the language shown cancels the switch).
+    let wanted = use_mut_ref(|| None::<Lang>);
     let story = stories
         .iter()
         .find(|s| s.lang == *lang)
@@ -198,43 +201,52 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         let lang = lang.clone();
         let stories = stories.clone();
         let switching = switching.clone();
+        let wanted = wanted.clone();
         let content = props.content.clone();
         let on_event = props.on_event.clone();
         Callback::from(move |_: MouseEvent| {
-            if *lang == to {
-                return;
-            }
-            if stories.iter().any(|s| s.lang == to) {
+            let have = *lang == to || stories.iter().any(|s| s.lang == to);
+            *wanted.borrow_mut() = (!have).then_some(to);
+            if have {
                 switching.set(None);
-                lang.set(to);
-                on_event.emit(WidgetEvent::Language { lang: to });
+                if *lang != to {
+                    lang.set(to);
+                    on_event.emit(WidgetEvent::Language { lang: to });
+                }
                 return;
             }
             let Some(dir) = &content else {
                 return;
             };
             switching.set(Some(Switch::Loading(to)));
-            let (lang, stories, switching, on_event) = (
+            let (lang, stories, switching, wanted, on_event) = (
                 lang.clone(),
                 stories.clone(),
                 switching.clone(),
+                wanted.clone(),
                 on_event.clone(),
             );
             assets::load_story(
                 dir,
                 to,
-                Callback::from(move |result: StoryResult| match result {
-                    Ok(story) => {
-                        let mut more = (*stories).as_ref().clone();
-                        more.push(story);
-                        stories.set(Rc::new(more));
-                        switching.set(None);
-                        lang.set(to);
-                        on_event.emit(WidgetEvent::Language { lang: to });
+                Callback::from(move |result: StoryResult| {
+                    if *wanted.borrow() != Some(to) {
+                        return; // the reader chose otherwise meanwhile
                     }
-                    Err(e) => {
-                        gloo::console::warn!(format!("sanctuary-explainer: {e}"));
-                        switching.set(Some(Switch::Failed(to)));
+                    *wanted.borrow_mut() = None;
+                    match result {
+                        Ok(story) => {
+                            let mut more = (*stories).as_ref().clone();
+                            more.push(story);
+                            stories.set(Rc::new(more));
+                            switching.set(None);
+                            lang.set(to);
+                            on_event.emit(WidgetEvent::Language { lang: to });
+                        }
+                        Err(e) => {
+                            gloo::console::warn!(format!("sanctuary-explainer: {e}"));
+                            switching.set(Some(Switch::Failed(to)));
+                        }
                     }
                 }),
             );
