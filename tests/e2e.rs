@@ -33,6 +33,40 @@ fn two_widgets_page() -> Page {
     )
 }
 
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn a_spanish_page_fetches_only_the_spanish_story_beside_the_wasm() {
+    // No data-lang: the page's language decides, in embed.js (which starts the download) and
+    // in the wasm (which renders): both must pick Spanish.
+    let page = Page::html(
+        "/es.html",
+        r#"<!doctype html><html lang="es-MX"><head><meta charset="utf-8"><title>Una página</title></head>
+<body>
+<div id="w" data-sanctuary-explainer data-view="qa"></div>
+<script>
+  window.__ready = [];
+  document.addEventListener("sanctuary-explainer:ready", function (e) { window.__ready.push(e.target.id); });
+</script>
+<script async src="/sanctuary-explainer/embed.js"></script>
+</body></html>"#,
+    );
+    let server = Server::start(vec![page]);
+    let b = Browser::start(1024, 1200).await;
+    b.client.goto(&server.url("/es.html")).await.unwrap();
+    b.wait_until("window.__ready.length >= 1", "the widget")
+        .await;
+    assert_eq!(
+        b.js("return document.querySelector('#w').shadowRoot.querySelector('article').getAttribute('lang');")
+            .await,
+        serde_json::json!("es")
+    );
+    let story = |lang: &str| format!("{}story.{lang}.bin", support::content_dir());
+    assert_eq!(server.count(&story("es")), 1, "{:?}", server.requests());
+    assert_eq!(server.count(&story("en")), 0, "{:?}", server.requests());
+    assert_requested_before_the_wasm_arrived(&b, "/story.es.bin").await;
+    b.close().await;
+}
+
 async fn expanded(b: &Browser, host: &str) -> Vec<bool> {
     let mut out = Vec::new();
     for t in b.shadow_all(host, ".se-qa__trigger").await {
