@@ -5,7 +5,7 @@
 
 mod support;
 
-use support::{Browser, Page, Server};
+use support::{Browser, Fault, Page, Server};
 
 /// The request paths of the wasm and its glue (content-hashed names: see `support::asset`).
 fn wasm() -> String {
@@ -15,21 +15,33 @@ fn glue() -> String {
     support::asset("sanctuary_explainer", "js")
 }
 
-fn two_widgets_page() -> Page {
+/// A host page in `lang` with `body`, the embed's script tag, and `window.__ready` (the ids of
+/// the widgets that said they are ready).
+fn host_page(path: &'static str, lang: &str, body: &str) -> Page {
     Page::html(
-        "/two.html",
-        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Two widgets</title></head>
+        path,
+        format!(
+            r#"<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>Host page</title></head>
 <body>
-<h1>Host page</h1>
-<div id="a" data-sanctuary-explainer></div>
-<p>Between the two widgets.</p>
-<div id="b" data-sanctuary-explainer></div>
+{body}
 <script>
   window.__ready = [];
-  document.addEventListener("sanctuary-explainer:ready", function (e) { window.__ready.push(e.target.id); });
+  document.addEventListener("sanctuary-explainer:ready", function (e) {{ window.__ready.push(e.target.id); }});
 </script>
 <script async src="/sanctuary-explainer/embed.js"></script>
-</body></html>"#,
+</body></html>"#
+        ),
+    )
+}
+
+fn two_widgets_page() -> Page {
+    host_page(
+        "/two.html",
+        "en",
+        r#"<h1>Host page</h1>
+<div id="a" data-sanctuary-explainer></div>
+<p>Between the two widgets.</p>
+<div id="b" data-sanctuary-explainer></div>"#,
     )
 }
 
@@ -38,19 +50,12 @@ fn two_widgets_page() -> Page {
 async fn a_spanish_page_fetches_only_the_spanish_story_beside_the_wasm() {
     // No data-lang: the page's language decides, in embed.js (which starts the download) and
     // in the wasm (which renders): both must pick Spanish.
-    let page = Page::html(
+    let page = host_page(
         "/es.html",
-        r#"<!doctype html><html lang="es-MX"><head><meta charset="utf-8"><title>Una página</title></head>
-<body>
-<div id="w" data-sanctuary-explainer data-view="qa"></div>
-<script>
-  window.__ready = [];
-  document.addEventListener("sanctuary-explainer:ready", function (e) { window.__ready.push(e.target.id); });
-</script>
-<script async src="/sanctuary-explainer/embed.js"></script>
-</body></html>"#,
+        "es-MX",
+        r#"<div id="w" data-sanctuary-explainer data-view="qa"></div>"#,
     );
-    let server = Server::start(vec![page]);
+    let server = slow_wasm_server(page);
     let b = Browser::start(1024, 1200).await;
     b.client.goto(&server.url("/es.html")).await.unwrap();
     b.wait_until("window.__ready.length >= 1", "the widget")
@@ -73,6 +78,12 @@ async fn expanded(b: &Browser, host: &str) -> Vec<bool> {
         out.push(t.attr("aria-expanded").await.unwrap().as_deref() == Some("true"));
     }
     out
+}
+
+/// A server whose wasm takes 400 ms to arrive (on loopback it would otherwise arrive within a
+/// few ms, before a download started just after it), for [`assert_requested_before_the_wasm_arrived`].
+fn slow_wasm_server(page: Page) -> Server {
+    Server::with_faults(vec![page], vec![(".wasm", Fault::Delay(400), 1)])
 }
 
 /// The file whose URL ends in `name` was requested before the wasm had arrived.
@@ -103,7 +114,7 @@ async fn focused_index(b: &Browser, host: &str) -> i64 {
 #[tokio::test]
 #[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
 async fn two_widgets_load_the_wasm_once_and_work_independently() {
-    let server = Server::start(vec![two_widgets_page()]);
+    let server = slow_wasm_server(two_widgets_page());
     let b = Browser::start(1280, 4000).await;
     b.client.goto(&server.url("/two.html")).await.unwrap();
     b.wait_until("window.__ready.length >= 2", "both widgets to be ready")
@@ -209,18 +220,11 @@ async fn the_demo_article_embeds_the_widget_with_the_snippet() {
 }
 
 fn two_maps_page() -> Page {
-    Page::html(
+    host_page(
         "/maps.html",
-        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Two maps</title></head>
-<body>
-<div id="a" data-sanctuary-explainer data-view="map"></div>
-<div id="b" data-sanctuary-explainer data-view="map"></div>
-<script>
-  window.__ready = [];
-  document.addEventListener("sanctuary-explainer:ready", function (e) { window.__ready.push(e.target.id); });
-</script>
-<script async src="/sanctuary-explainer/embed.js"></script>
-</body></html>"#,
+        "en",
+        r#"<div id="a" data-sanctuary-explainer data-view="map"></div>
+<div id="b" data-sanctuary-explainer data-view="map"></div>"#,
     )
 }
 
@@ -235,7 +239,7 @@ fn shape(host: &str, id: &str) -> String {
 async fn counties_are_fetched_lazily_once_for_every_widget() {
     let states = format!("{}states.bin", support::geo_dir());
     let ca_counties = format!("{}counties/06.bin", support::geo_dir());
-    let server = Server::start(vec![two_maps_page()]);
+    let server = slow_wasm_server(two_maps_page());
     let b = Browser::start(1280, 900).await;
     b.client.goto(&server.url("/maps.html")).await.unwrap();
     b.wait_until("window.__ready.length >= 2", "both widgets")
@@ -324,7 +328,7 @@ async fn counties_are_fetched_lazily_once_for_every_widget() {
 #[tokio::test]
 #[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
 async fn a_reader_finds_los_angeles_by_keyboard_on_the_real_map() {
-    let server = Server::start(vec![two_maps_page()]);
+    let server = slow_wasm_server(two_maps_page());
     let b = Browser::start(1280, 900).await;
     b.client.goto(&server.url("/maps.html")).await.unwrap();
     b.wait_until(&shape("#a", "06"), "the states").await;

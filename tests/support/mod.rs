@@ -158,6 +158,8 @@ pub enum Fault {
     Hang,
     /// Serve the file with this Content-Type.
     ContentType(&'static str),
+    /// Serve the file this many milliseconds late (a slow download, on loopback).
+    Delay(u64),
 }
 
 /// Serves dist/ plus test pages on 127.0.0.1 and records every request path.
@@ -284,6 +286,9 @@ impl Site {
                 f.2 -= 1;
                 f.1.clone()
             });
+        if let Some(Fault::Delay(ms)) = fault {
+            std::thread::sleep(Duration::from_millis(ms));
+        }
         let file = resolve(&self.dist, path);
         let served = |body: Vec<u8>, content_type: &str| {
             tiny_http::Response::from_data(body).with_header(header("Content-Type", content_type))
