@@ -252,14 +252,8 @@ pub fn mount(
                 }
                 Ok(Content::Data(data)) => widget.with_default_story(Rc::new(data), settle),
                 Err(problems) => {
-                    if widget.wanted() {
-                        let root = shadow_root(&widget.host).and_then(|root| {
-                            adopt_stylesheet(&root)?;
-                            Ok(root)
-                        });
-                        if let Ok(root) = root {
-                            content::show_problems(&widget.host, &root, &url, &problems);
-                        }
+                    if let Some(Ok(root)) = widget.wanted().then(|| styled_root(&widget.host)) {
+                        content::show_problems(&widget.host, &root, &url, &problems);
                     }
                 }
             }
@@ -320,8 +314,7 @@ impl Widget {
             geo,
             stories,
         } = self;
-        let root = shadow_root(host)?;
-        adopt_stylesheet(&root)?;
+        let root = styled_root(host)?;
         if let Some(accent) = &options.accent {
             let style = host.style();
             style.set_property("--se-accent", accent)?;
@@ -417,11 +410,12 @@ impl Widget {
     }
 }
 
-/// The shared stylesheet, adopted by `root`.
-fn adopt_stylesheet(root: &ShadowRoot) -> Result<(), JsValue> {
+/// `host`'s shadow root, with the shared stylesheet adopted.
+fn styled_root(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
+    let root = shadow_root(host)?;
     let sheet: JsValue = stylesheet()?.into();
     root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
-    Ok(())
+    Ok(root)
 }
 
 /// Drops `host` from the widgets of this instance (a mount that could not finish).
