@@ -88,23 +88,24 @@ fn load<T: 'static>(url: &str, decode: Decode, done: Callback<Result<Rc<T>, Stri
 
 /// [`load`] for every type: the one copy of the cache and the download code.
 fn load_any(url: &str, decode: Decode, done: Callback<Decoded>) {
-    let start = CACHE.with(|cache| {
+    // `done` is called outside the cache's borrow: it may render a widget, which asks again.
+    let (start, have) = CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
         match cache.get_mut(url) {
-            Some(Entry::Done(file)) => {
-                done.emit(Ok(file.clone()));
-                false
-            }
+            Some(Entry::Done(file)) => (false, Some((done, file.clone()))),
             Some(Entry::Loading(waiting)) => {
                 waiting.push(done);
-                false
+                (false, None)
             }
             None => {
                 cache.insert(url.to_owned(), Entry::Loading(vec![done]));
-                true
+                (true, None)
             }
         }
     });
+    if let Some((done, file)) = have {
+        done.emit(Ok(file));
+    }
     if start {
         let url = url.to_owned();
         spawn(async move {
