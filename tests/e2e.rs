@@ -332,6 +332,23 @@ async fn a_reader_finds_los_angeles_by_keyboard_on_the_real_map() {
     let b = Browser::start(1280, 900).await;
     b.client.goto(&server.url("/maps.html")).await.unwrap();
     b.wait_until(&shape("#a", "06"), "the states").await;
+    // The city points (projected when the data was packed) sit inside their state's shape.
+    let inside = |city: &str, state: &str| {
+        format!(
+            "const r = document.querySelector('#a').shadowRoot; \
+             const at = r.querySelector('circle[data-jurisdiction=\"{city}\"]').getBoundingClientRect(); \
+             const s = r.querySelector('path[data-jurisdiction=\"{state}\"]').getBoundingClientRect(); \
+             const x = at.x + at.width / 2, y = at.y + at.height / 2; \
+             return x > s.left && x < s.right && y > s.top && y < s.bottom;"
+        )
+    };
+    for (city, state) in [("los-angeles-ca", "06"), ("new-york-ny", "36")] {
+        assert_eq!(
+            b.js(&inside(city, state)).await,
+            serde_json::json!(true),
+            "{city} is drawn inside {state}'s shape"
+        );
+    }
     let svg = &b.shadow_all("#a", ".se-map__svg").await[0];
     // Real key presses: focus the map (one tab stop), go to California by name, Enter.
     svg.send_keys("\u{E011}").await.unwrap(); // Home: first place by name (Alabama)

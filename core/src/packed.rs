@@ -37,8 +37,9 @@ pub fn pack_story(story: &Story) -> Vec<u8> {
     tagged(STORY, story)
 }
 
+/// Packs a data file, with its cities' points projected ([`Dataset::with_points`]).
 pub fn pack_data(data: &Dataset) -> Vec<u8> {
-    tagged(DATA, data)
+    tagged(DATA, &data.with_points())
 }
 
 fn tagged<T: Serialize>(tag: u8, value: &T) -> Vec<u8> {
@@ -171,7 +172,7 @@ mod tests {
         let json = serde_json::to_string(&data).unwrap();
         let bytes = from_json(&json).unwrap_or_else(|p| panic!("{p:?}"));
         assert_eq!(bytes[0], DATA);
-        assert_eq!(unpack(&bytes), Ok(Content::Data(data)));
+        assert_eq!(unpack(&bytes), Ok(Content::Data(data.with_points())));
 
         let broken = json.replacen("\"as_of\":\"2025-08-05\"", "\"as_of\":\"5 Aug 2025\"", 1);
         assert_ne!(broken, json);

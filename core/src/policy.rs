@@ -126,6 +126,11 @@ pub struct Jurisdiction {
     pub lon: Option<f64>,
     #[serde(default)]
     pub lat: Option<f64>,
+    /// Cities only: the city's point on the map (us-atlas's 975×610 frame), worked out from
+    /// `lon`/`lat` when the content is packed ([`Dataset::with_points`]), so the widget's wasm
+    /// carries no projection. Not for editors: validation refuses it in a content file.
+    #[serde(default)]
+    pub at: Option<[f32; 2]>,
     pub status: Status,
     /// With `status = "none_found"` only: sources that say no law was found.
     #[serde(default)]
@@ -562,6 +567,7 @@ impl Jurisdiction {
             state: None,
             lon: None,
             lat: None,
+            at: None,
             status: Status::Unknown,
             status_sources: Vec::new(),
             policies: Vec::new(),
@@ -780,6 +786,26 @@ impl Dataset {
             }
         }
         layers
+    }
+
+    /// The same data with each city's point on the map ([`Jurisdiction::at`]) projected from
+    /// its `lon`/`lat` (Albers USA, as us-atlas's shapes). The packer calls it, so the widget
+    /// only reads the points.
+    pub fn with_points(&self) -> Dataset {
+        let albers = crate::projection::AlbersUsa::us_atlas();
+        let mut data = self.clone();
+        for j in data
+            .jurisdictions
+            .iter_mut()
+            .filter(|j| j.kind == Kind::City)
+        {
+            j.at = j
+                .lon
+                .zip(j.lat)
+                .and_then(|(lon, lat)| albers.project(lon, lat))
+                .map(|(x, y)| [x as f32, y as f32]);
+        }
+        data
     }
 
     /// Checks everything serde cannot: ids, FIPS codes, coordinates, references, whether every
@@ -1013,6 +1039,12 @@ impl Dataset {
 }
 
 fn check_coordinates(p: &mut Problems, at: &Path, j: &Jurisdiction) {
+    if j.at.is_some() {
+        p.push(
+            at.key("at"),
+            "`at` is not written by hand: the map's point is worked out from `lon` and `lat`",
+        );
+    }
     match (j.kind, j.lon, j.lat) {
         (Kind::City, Some(lon), Some(lat)) => {
             if !in_us(lon, lat) {
@@ -1430,6 +1462,41 @@ mod tests {
         ] {
             assert!(in_us(lon, lat), "{lon}, {lat}");
         }
+    }
+
+    #[test]
+    fn cities_get_their_map_point_when_packed_and_editors_cannot_write_it() {
+        let d = dataset();
+        let with = d.with_points();
+        let albers = crate::projection::AlbersUsa::us_atlas();
+        let mut cities = 0;
+        for (before, after) in d.jurisdictions.iter().zip(&with.jurisdictions) {
+            assert_eq!(before.at, None, "{}", before.id);
+            if after.kind == Kind::City {
+                cities += 1;
+                let (x, y) = albers
+                    .project(after.lon.unwrap(), after.lat.unwrap())
+                    .unwrap();
+                assert_eq!(after.at, Some([x as f32, y as f32]), "{}", after.id);
+            } else {
+                assert_eq!(after.at, None, "{}", after.id);
+            }
+        }
+        assert!(cities > 0);
+        // Los Angeles is in the lower 48's frame, left of the middle and below the top third.
+        let la = with.jurisdiction("los-angeles-ca").unwrap().at.unwrap();
+        assert!(
+            (0.0..487.5).contains(&la[0]) && (203.0..610.0).contains(&la[1]),
+            "{la:?}"
+        );
+
+        let mut d = dataset();
+        let at = index(&d, "los-angeles-ca");
+        j(&mut d, "los-angeles-ca").at = Some([1.0, 2.0]);
+        assert_eq!(
+            messages(&d),
+            [format!("jurisdictions[{at}].at: `at` is not written by hand: the map's point is worked out from `lon` and `lat`")]
+        );
     }
 
     #[test]

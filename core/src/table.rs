@@ -204,6 +204,7 @@ mod tests {
             state: None,
             lon: None,
             lat: None,
+            at: None,
             status: if policies.is_empty() {
                 Status::Unknown
             } else {

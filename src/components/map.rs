@@ -9,7 +9,7 @@ use sanctuary_core::geometry::Layer;
 use sanctuary_core::i18n::{ui, Lang};
 use sanctuary_core::mapnav::{fit, fixed2, nearest, Direction, View};
 use sanctuary_core::policy::{Dataset, Kind, Tier};
-use sanctuary_core::projection::{AlbersUsa, US_ATLAS_HEIGHT, US_ATLAS_WIDTH};
+use sanctuary_core::projection::{US_ATLAS_HEIGHT, US_ATLAS_WIDTH};
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
@@ -53,7 +53,6 @@ pub fn places(
         (Some(_), None) => Vec::new(),
         (None, _) => states.features.iter().map(shape).collect(),
     };
-    let albers = AlbersUsa::us_atlas();
     for city in data.jurisdictions.iter().filter(|j| j.kind == Kind::City) {
         if view
             .zoom
@@ -62,18 +61,15 @@ pub fn places(
         {
             continue;
         }
-        let Some((x, y)) = city
-            .lon
-            .zip(city.lat)
-            .and_then(|(lon, lat)| albers.project(lon, lat))
-        else {
+        // Projected when the data was packed (`Dataset::with_points`).
+        let Some(at) = city.at else {
             continue;
         };
         out.push(Place {
             id: city.id.clone().into(),
             name: city.name_in(lang).to_owned().into(),
             path: None,
-            at: [x as f32, y as f32],
+            at,
             tier: city.tier(),
         });
     }
