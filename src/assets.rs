@@ -5,7 +5,6 @@
 
 use std::any::Any;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use sanctuary_core::content::Story;
@@ -29,8 +28,31 @@ enum Entry {
     Done(Rc<dyn Any>),
 }
 
+/// The page's files by URL: a few dozen at most (states, a story or two, the counties of the
+/// states a reader opens), so a list, which costs the wasm less than a hash map.
+#[derive(Default)]
+struct Cache(Vec<(String, Entry)>);
+
+impl Cache {
+    fn get_mut(&mut self, url: &str) -> Option<&mut Entry> {
+        self.0.iter_mut().find(|(u, _)| u == url).map(|(_, e)| e)
+    }
+
+    fn remove(&mut self, url: &str) -> Option<Entry> {
+        let at = self.0.iter().position(|(u, _)| u == url)?;
+        Some(self.0.swap_remove(at).1)
+    }
+
+    /// Sets `url`'s entry; returns the one it replaces.
+    fn insert(&mut self, url: String, entry: Entry) -> Option<Entry> {
+        let old = self.remove(&url);
+        self.0.push((url, entry));
+        old
+    }
+}
+
 thread_local! {
-    static CACHE: RefCell<HashMap<String, Entry>> = RefCell::new(HashMap::new());
+    static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
 }
 
 /// Calls `done` with the geometry layer at `url`, fetching it only if no widget has asked for
