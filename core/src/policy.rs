@@ -68,7 +68,7 @@
 //! name (`law`), its `number`, a designation's `by` and the sources are proper names and
 //! citations, and stay as they are.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -603,38 +603,54 @@ impl Jurisdiction {
         self.state_fips().and_then(state_by_fips)
     }
 
-    /// The distinct dimensions its policies limit.
-    pub fn limited_dimensions(&self) -> BTreeSet<Dimension> {
-        self.policies
+    /// The distinct dimensions its policies limit, in order.
+    pub fn limited_dimensions(&self) -> Vec<Dimension> {
+        let mut dims: Vec<Dimension> = self
+            .policies
             .iter()
             .filter(|p| p.stance == Stance::LimitsCooperation)
             .map(|p| p.dimension)
-            .collect()
+            .collect();
+        dims.sort_unstable();
+        dims.dedup();
+        dims
     }
 
     /// The tier by the rule in the module docs, or why it cannot be derived.
     pub fn derive_tier(&self) -> Result<Tier, String> {
-        let no = |why: &str| Err(format!("the tier cannot be derived: {why}"));
+        self.classify().map_err(|why| {
+            let why = match why {
+                NoTier::UnknownWithPolicies => "status is \"unknown\" but policies are listed: use status = \"reviewed\"",
+                NoTier::NoneFoundWithPolicies => "status is \"none_found\" but policies are listed: use status = \"reviewed\"",
+                NoTier::NoneFoundUnsourced => "status is \"none_found\" without status_sources: cite a source that says no law was found, or use status = \"unknown\"",
+                NoTier::ReviewedEmpty => "status is \"reviewed\" but no policies are listed: list them, or use status = \"none_found\" (with status_sources) or \"unknown\"",
+                NoTier::LimitsAndRequires => "some policies limit cooperation and some require it",
+            };
+            format!("the tier cannot be derived: {why}")
+        })
+    }
+
+    /// [`Jurisdiction::derive_tier`] without the words (the widget only needs the tier; the
+    /// messages are for validation, which runs at build time).
+    fn classify(&self) -> Result<Tier, NoTier> {
         match self.status {
-            Status::Unknown if !self.policies.is_empty() => {
-                no("status is \"unknown\" but policies are listed: use status = \"reviewed\"")
-            }
+            Status::Unknown if !self.policies.is_empty() => Err(NoTier::UnknownWithPolicies),
             Status::Unknown => Ok(Tier::Unknown),
-            Status::NoneFound if !self.policies.is_empty() => {
-                no("status is \"none_found\" but policies are listed: use status = \"reviewed\"")
-            }
-            Status::NoneFound if self.status_sources.is_empty() => no(
-                "status is \"none_found\" without status_sources: cite a source that says no law was found, or use status = \"unknown\"",
-            ),
+            Status::NoneFound if !self.policies.is_empty() => Err(NoTier::NoneFoundWithPolicies),
+            Status::NoneFound if self.status_sources.is_empty() => Err(NoTier::NoneFoundUnsourced),
             Status::NoneFound => Ok(Tier::NoneKnown),
-            Status::Reviewed if self.policies.is_empty() => no(
-                "status is \"reviewed\" but no policies are listed: list them, or use status = \"none_found\" (with status_sources) or \"unknown\"",
-            ),
+            Status::Reviewed if self.policies.is_empty() => Err(NoTier::ReviewedEmpty),
             Status::Reviewed => {
-                let limits = self.policies.iter().any(|p| p.stance == Stance::LimitsCooperation);
-                let requires = self.policies.iter().any(|p| p.stance == Stance::RequiresCooperation);
+                let limits = self
+                    .policies
+                    .iter()
+                    .any(|p| p.stance == Stance::LimitsCooperation);
+                let requires = self
+                    .policies
+                    .iter()
+                    .any(|p| p.stance == Stance::RequiresCooperation);
                 if limits && requires {
-                    return no("some policies limit cooperation and some require it");
+                    return Err(NoTier::LimitsAndRequires);
                 }
                 if requires {
                     return Ok(Tier::Bans);
@@ -652,8 +668,17 @@ impl Jurisdiction {
     /// The tier by the rule in the module docs; [`Tier::Unknown`] when it cannot be derived
     /// (which [`Dataset::validate`] reports).
     pub fn tier(&self) -> Tier {
-        self.derive_tier().unwrap_or(Tier::Unknown)
+        self.classify().unwrap_or(Tier::Unknown)
     }
+}
+
+/// Why a jurisdiction's tier cannot be derived ([`Jurisdiction::derive_tier`] words it).
+enum NoTier {
+    UnknownWithPolicies,
+    NoneFoundWithPolicies,
+    NoneFoundUnsourced,
+    ReviewedEmpty,
+    LimitsAndRequires,
 }
 
 /// `en`, or in Spanish `es`. A missing Spanish text (which [`Dataset::validate`] refuses in

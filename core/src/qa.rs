@@ -2,68 +2,65 @@
 //! pattern): any number of panels open; Up/Down move between headers and wrap, Home/End
 //! go to the first/last; "next question" closes the current panel and opens the next.
 
-use std::collections::BTreeSet;
-
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Accordion {
-    len: usize,
-    open: BTreeSet<usize>,
+    /// Whether each panel is open, by question (a list: a set type costs the wasm more).
+    open: Vec<bool>,
 }
 
 impl Accordion {
     pub fn new(len: usize, open: Option<usize>) -> Accordion {
         Accordion {
-            len,
-            open: open.filter(|&i| i < len).into_iter().collect(),
+            open: (0..len).map(|i| open == Some(i)).collect(),
         }
     }
 
     pub fn len(&self) -> usize {
-        self.len
+        self.open.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.len == 0
+        self.open.is_empty()
     }
 
     pub fn is_open(&self, i: usize) -> bool {
-        self.open.contains(&i)
+        self.open.get(i).copied().unwrap_or(false)
     }
 
     pub fn all_open(&self) -> bool {
-        self.len > 0 && self.open.len() == self.len
+        !self.open.is_empty() && self.open.iter().all(|&o| o)
     }
 
     pub fn toggle(&mut self, i: usize) {
-        if i < self.len && !self.open.remove(&i) {
-            self.open.insert(i);
+        if let Some(o) = self.open.get_mut(i) {
+            *o = !*o;
         }
     }
 
     pub fn open(&mut self, i: usize) {
-        if i < self.len {
-            self.open.insert(i);
+        if let Some(o) = self.open.get_mut(i) {
+            *o = true;
         }
     }
 
     /// Opens every panel, or closes every panel when all are open.
     pub fn toggle_all(&mut self) {
-        if self.all_open() {
-            self.open.clear();
-        } else {
-            self.open = (0..self.len).collect();
-        }
+        let to = !self.all_open();
+        self.open.iter_mut().for_each(|o| *o = to);
     }
 
     /// Closes panel `i` and opens the one after it, returning the index to focus.
     /// After the last question it goes back to the first.
     pub fn step_next(&mut self, i: usize) -> Option<usize> {
-        if self.len == 0 {
+        let len = self.len();
+        if len == 0 {
             return None;
         }
-        self.open.remove(&i);
-        let next = (i + 1) % self.len;
-        self.open.insert(next);
+        if let Some(o) = self.open.get_mut(i) {
+            *o = false;
+        }
+        let next = (i + 1) % len;
+        self.open[next] = true;
         Some(next)
     }
 }
