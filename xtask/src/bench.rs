@@ -252,6 +252,7 @@ fn twiggy(root: &Path) {
     };
     let optimized = Command::new(tools::wasm_opt())
         .args(["-Oz", "-g"])
+        .args(dist::WASM_OPT_EXTRA)
         .args(dist::WASM_FEATURES)
         .arg("--strip-producers")
         .arg(&bindgen)

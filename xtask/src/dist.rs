@@ -62,6 +62,13 @@ pub(crate) const WASM_FEATURES: [&str; 6] = [
     "--enable-multivalue",
 ];
 
+/// wasm-opt's optimizations beyond `-Oz`, for the dist and the bench's copy alike.
+/// `--low-memory-unused` lets it fold a constant added to a pointer into the load's or
+/// store's offset (1.2 kB gzip less, and fewer instructions). The two differ only when the
+/// addition wraps past 2^32 to an address below 1 KiB, which Rust's pointer arithmetic never
+/// does: wasm-ld puts the stack first, at [0, 1 MiB), the data at 1 MiB and after.
+pub(crate) const WASM_OPT_EXTRA: [&str; 1] = ["--low-memory-unused"];
+
 fn copy(from: &Path, to: &Path) -> Result {
     std::fs::copy(from, to)
         .map(|_| ())
@@ -340,6 +347,7 @@ pub fn build() -> Result<PathBuf> {
         run(Command::new(tools::wasm_opt())
             // -Oz until it stops shrinking (about 1 KB gzip more than one pass).
             .args(["-Oz", "--converge"])
+            .args(WASM_OPT_EXTRA)
             // The features rustc's wasm32 target emits today.
             .args(WASM_FEATURES)
             .args(["--strip-debug", "--strip-producers"])
