@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::net::{TcpListener, TcpStream};
 use std::os::unix::process::CommandExt;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -16,6 +16,10 @@ use std::time::{Duration, Instant};
 use fantoccini::elements::{Element, ElementRef};
 use fantoccini::{Client, ClientBuilder};
 use serde_json::{json, Value};
+
+// The loopback server of `cargo xtask serve` (a test crate cannot depend on the xtask binary).
+#[path = "../../xtask/src/http1.rs"]
+mod http1;
 
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
@@ -178,21 +182,13 @@ impl Server {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
         let base = format!("http://{}", listener.local_addr().unwrap());
         let log = Arc::new(Mutex::new(Vec::new()));
-        let site = Arc::new(Site {
+        let site = Site {
             dist: env_path("SANCTUARY_DIST"),
             pages: pages.into_iter().map(|p| (p.path, p)).collect(),
             faults: Mutex::new(faults),
             log: log.clone(),
-        });
-        // One thread per connection. (tiny_http's own server hands connections to a pool that
-        // can leave a new one unread while others stay open: with five downloads at once, a
-        // request sometimes never arrived. `cargo xtask serve` does the same for that reason.)
-        std::thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                let site = site.clone();
-                std::thread::spawn(move || site.serve_connection(stream));
-            }
-        });
+        };
+        std::thread::spawn(move || http1::accept(listener, move |r| site.answer(r.path())));
         Server { base, log }
     }
 
@@ -226,54 +222,7 @@ struct Site {
 type Body = tiny_http::Response<std::io::Cursor<Vec<u8>>>;
 
 impl Site {
-    /// Answers the requests of one HTTP/1.1 connection until the client closes it.
-    fn serve_connection(&self, stream: TcpStream) {
-        use std::io::BufRead;
-        let Ok(writer) = stream.try_clone() else {
-            return;
-        };
-        let mut reader = std::io::BufReader::new(stream);
-        let mut line = String::new();
-        loop {
-            line.clear();
-            if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                return;
-            }
-            let mut parts = line.split_whitespace();
-            let (Some(method), Some(url)) = (parts.next(), parts.next()) else {
-                return;
-            };
-            let head = method == "HEAD";
-            let path = url.split('?').next().unwrap_or("/").to_owned();
-            let mut close = false;
-            loop {
-                line.clear();
-                if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                    return;
-                }
-                let text = line.trim_end().to_ascii_lowercase();
-                if text.is_empty() {
-                    break;
-                }
-                close |= text.starts_with("connection:") && text.contains("close");
-            }
-            let Some(response) = self.answer(&path) else {
-                // Fault::Hang: hold the connection open without answering.
-                std::thread::sleep(Duration::from_secs(90));
-                return;
-            };
-            let version = tiny_http::HTTPVersion(1, 1);
-            if response
-                .raw_print(&writer, version, &[], head, None)
-                .is_err()
-                || close
-            {
-                return;
-            }
-        }
-    }
-
-    /// The response to a request for `path` (None: never answer).
+    /// The response to a request for `path` (None: close the connection unanswered).
     fn answer(&self, path: &str) -> Option<Body> {
         self.log.lock().unwrap().push(path.to_owned());
         let fault = self
@@ -289,7 +238,7 @@ impl Site {
         if let Some(Fault::Delay(ms)) = fault {
             std::thread::sleep(Duration::from_millis(ms));
         }
-        let file = resolve(&self.dist, path);
+        let file = http1::resolve(&self.dist, path);
         let served = |body: Vec<u8>, content_type: &str| {
             tiny_http::Response::from_data(body).with_header(header("Content-Type", content_type))
         };
@@ -297,7 +246,11 @@ impl Site {
             (Some(Fault::Status(code)), _) => {
                 tiny_http::Response::from_data(b"injected failure".to_vec()).with_status_code(code)
             }
-            (Some(Fault::Hang), _) => return None,
+            (Some(Fault::Hang), _) => {
+                // Hold the connection open without answering, longer than any client waits.
+                std::thread::sleep(Duration::from_secs(90));
+                return None;
+            }
             (Some(Fault::Truncate), Some(f)) => {
                 let mut body = std::fs::read(f).unwrap();
                 body.truncate(body.len() / 2);
@@ -334,20 +287,6 @@ fn content_type(path: &Path) -> &'static str {
         Some("json") => "application/json",
         _ => "application/octet-stream",
     }
-}
-
-fn resolve(dir: &Path, path: &str) -> Option<PathBuf> {
-    let mut file = dir.to_path_buf();
-    for part in Path::new(path.trim_start_matches('/')).components() {
-        match part {
-            Component::Normal(p) => file.push(p),
-            _ => return None,
-        }
-    }
-    if file.is_dir() {
-        file.push("index.html");
-    }
-    file.is_file().then_some(file)
 }
 
 /// ChromeDriver on a free port, stopped on drop.

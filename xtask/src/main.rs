@@ -13,6 +13,7 @@ mod check;
 mod dist;
 mod fuzz;
 mod geo;
+mod http1;
 mod serve;
 mod test;
 mod tools;

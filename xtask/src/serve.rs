@@ -4,9 +4,10 @@
 //! bytes readers actually download.
 
 use std::io::Cursor;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use crate::dist::compress::Encoding;
+use crate::http1::{self, resolve};
 use crate::Result;
 
 pub fn content_type(path: &Path) -> &'static str {
@@ -20,22 +21,6 @@ pub fn content_type(path: &Path) -> &'static str {
         Some("png") => "image/png",
         _ => "application/octet-stream",
     }
-}
-
-/// Maps a request path to a file under `dir`, refusing anything that climbs out of it.
-pub fn resolve(dir: &Path, url: &str) -> Option<PathBuf> {
-    let path = url.split(['?', '#']).next().unwrap_or("/");
-    let mut file = dir.to_path_buf();
-    for part in Path::new(path.trim_start_matches('/')).components() {
-        match part {
-            Component::Normal(p) => file.push(p),
-            _ => return None,
-        }
-    }
-    if file.is_dir() {
-        file.push("index.html");
-    }
-    file.is_file().then_some(file)
 }
 
 /// The quality an `Accept-Encoding` value gives `token` (an explicit entry, else `*`, else 0).
@@ -122,7 +107,7 @@ pub fn serve(dir: &Path, port: u16) -> Result {
     let listener = std::net::TcpListener::bind(("127.0.0.1", port))
         .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
     println!("Serving the demo at http://127.0.0.1:{port}/ (Ctrl-C to stop)");
-    accept(listener, dir.to_path_buf());
+    answer_with(listener, dir.to_path_buf());
     Ok(())
 }
 
@@ -136,71 +121,19 @@ pub fn spawn(dir: &Path) -> Result<String> {
         .map_err(|e| format!("the listener has no address: {e}"))?
         .port();
     let dir = dir.to_path_buf();
-    std::thread::spawn(move || accept(listener, dir));
+    std::thread::spawn(move || answer_with(listener, dir));
     Ok(format!("http://127.0.0.1:{port}/"))
 }
 
-/// One thread per connection, with [`respond`] building each response. (tiny_http's own server
-/// hands connections to a pool that can leave a new keep-alive connection unread while others
-/// stay open: a page's six parallel requests were enough for one never to be answered.)
-fn accept(listener: std::net::TcpListener, dir: PathBuf) {
-    for stream in listener.incoming().flatten() {
-        let dir = dir.clone();
-        std::thread::spawn(move || serve_connection(&dir, stream));
-    }
-}
-
-/// Answers the GET (and HEAD) requests of one HTTP/1.1 connection until the client closes it.
-fn serve_connection(dir: &Path, stream: std::net::TcpStream) {
-    use std::io::BufRead;
-    let _ = stream.set_nodelay(true);
-    let Ok(writer) = stream.try_clone() else {
-        return;
-    };
-    let mut reader = std::io::BufReader::new(stream);
-    let mut line = String::new();
-    loop {
-        line.clear();
-        if reader.read_line(&mut line).unwrap_or(0) == 0 {
-            return;
-        }
-        let mut parts = line.split_whitespace();
-        let (method, url) = match (parts.next(), parts.next()) {
-            (Some(m), Some(u)) => (m.to_owned(), u.to_owned()),
-            _ => return,
-        };
-        let mut headers = Vec::new();
-        loop {
-            line.clear();
-            if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                return;
-            }
-            let text = line.trim_end();
-            if text.is_empty() {
-                break;
-            }
-            if let Some((name, value)) = text.split_once(':') {
-                if let Ok(h) = tiny_http::Header::from_bytes(name.trim(), value.trim()) {
-                    headers.push(h);
-                }
-            }
-        }
-        let header = |name: &'static str| {
-            headers
-                .iter()
-                .find(|h| h.field.equiv(name))
-                .map(|h| h.value.as_str().to_owned())
-        };
-        let response = respond(dir, &url, header("Accept-Encoding").as_deref());
-        let version = tiny_http::HTTPVersion(1, 1);
-        if response
-            .raw_print(&writer, version, &headers, method == "HEAD", None)
-            .is_err()
-            || header("Connection").is_some_and(|c| c.eq_ignore_ascii_case("close"))
-        {
-            return;
-        }
-    }
+/// Answers every connection to `listener` with [`respond`] from `dir`.
+fn answer_with(listener: std::net::TcpListener, dir: PathBuf) {
+    http1::accept(listener, move |request| {
+        Some(respond(
+            &dir,
+            request.path(),
+            request.header("Accept-Encoding"),
+        ))
+    });
 }
 
 #[cfg(test)]
