@@ -299,18 +299,28 @@ async fn mount_with_stories(content: &str) -> (HtmlElement, Option<String>) {
     (host, reason)
 }
 
+/// [`mount_with_stories`] with only the English story in `/test-assets/<content>` (the other
+/// language is not on the test server, or the test stubs its download); it mounts in English.
+async fn mount_in_english_only(content: &str) -> HtmlElement {
+    use sanctuary_explainer::assets::{preload, story_url};
+    use sanctuary_explainer::core::i18n::Lang;
+    let dir = format!("{}{content}", web::ASSETS);
+    preload(
+        &story_url(&dir, Lang::En),
+        (*default_story(Lang::En)).clone(),
+    );
+    let (host, failed) = mount_with_stories(content).await;
+    assert_eq!(failed, None);
+    host
+}
+
 #[wasm_bindgen_test]
 async fn a_language_is_fetched_when_the_reader_switches_to_it() {
     use sanctuary_explainer::assets::{preload, story_url};
     use sanctuary_explainer::core::i18n::Lang;
     // Only the English story is there: the Spanish one is not on the test server (404).
+    let host = mount_in_english_only("only-en/").await;
     let dir = format!("{}only-en/", web::ASSETS);
-    preload(
-        &story_url(&dir, Lang::En),
-        (*default_story(Lang::En)).clone(),
-    );
-    let (host, failed) = mount_with_stories("only-en/").await;
-    assert_eq!(failed, None);
     let root = host.shadow_root().unwrap();
     let article = || web::one(&root, "article").unwrap();
     let spanish = web::one(&root, ".se-lang__btn[lang='es']").expect("both languages offered");
@@ -394,15 +404,7 @@ async fn mount_fails_naming_the_story_it_could_not_have() {
 
 #[wasm_bindgen_test]
 async fn a_reader_who_changes_their_mind_keeps_the_language_chosen_last() {
-    use sanctuary_explainer::assets::{preload, story_url};
-    use sanctuary_explainer::core::i18n::Lang;
-    let dir = format!("{}held/", web::ASSETS);
-    preload(
-        &story_url(&dir, Lang::En),
-        (*default_story(Lang::En)).clone(),
-    );
-    let (host, failed) = mount_with_stories("held/").await;
-    assert_eq!(failed, None);
+    let host = mount_in_english_only("held/").await;
     // embed.js's loader, held: the Spanish story's download fails only when the test says so.
     js_sys::Function::new_no_args(
         "window.SanctuaryExplainer = { _get: function (url) {
