@@ -77,7 +77,8 @@ fn hostile_story() -> Story {
     story
 }
 
-/// The map's data with payloads in California's name, laws and summaries, and in the sources.
+/// The map's data with payloads in California's name, laws, numbers, summaries, timelines,
+/// notes and lists, and in the sources.
 fn hostile_data() -> Dataset {
     let mut data = (*default_dataset()).clone();
     for j in &mut data.jurisdictions {
@@ -87,12 +88,17 @@ fn hostile_data() -> Dataset {
                 p.law = hostile("law");
                 p.summary = huge("summary");
                 p.summary_es = Some(hostile("summary_es"));
+                p.number = Some(hostile("number"));
+                for e in &mut p.events {
+                    e.what = hostile("event");
+                }
             }
             for n in &mut j.notes {
                 n.text = hostile("note");
             }
             for d in &mut j.designations {
                 d.what = hostile("designation");
+                d.by = hostile("designated by");
             }
         }
     }

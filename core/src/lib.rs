@@ -9,6 +9,7 @@
 //! - [`qa`]: the accordion's state and keyboard rules.
 //! - [`policy`]: jurisdictions, policies by dimension, and the derived tier.
 //! - [`mapnav`]: the map's view (zoom, selection) and arrow-key rules.
+//! - [`markup`]: HTML written as text, every value escaped, for the widget's text-only parts.
 //! - [`options`]: the placeholder's `data-*` options, with warnings for invalid values.
 //! - [`geometry`]: the compact geometry format the widget loads.
 //! - [`projection`]: Albers USA, matching d3-geo's `geoAlbersUsa`.
@@ -22,6 +23,7 @@ pub mod deeplink;
 pub mod geometry;
 pub mod i18n;
 pub mod mapnav;
+pub mod markup;
 pub mod options;
 pub mod packed;
 pub mod policy;

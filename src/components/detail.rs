@@ -1,14 +1,16 @@
 use std::rc::Rc;
 
 use sanctuary_core::content::Source;
+use sanctuary_core::date::Date;
 use sanctuary_core::i18n::{ui, Lang, Ui};
+use sanctuary_core::markup::Markup;
 use sanctuary_core::policy::{
     Confidence, Dataset, Designation, Jurisdiction, Kind, Layer, Note, Policy, Status, Tier,
 };
 use sanctuary_core::table::kind_label;
 use yew::prelude::*;
 
-use super::SourceList;
+use super::sources::{raw, source_list, write_sources};
 
 /// The id of the panel's heading, for the lead's `aria-labelledby` and focus.
 pub const DETAIL_TITLE_ID: &str = "se-detail-title";
@@ -34,7 +36,7 @@ pub struct DetailProps {
 
 /// The sources with these ids, once each, in order; unknown ids (refused by validation) are
 /// skipped.
-fn sources<'a>(data: &Dataset, ids: impl IntoIterator<Item = &'a String>) -> Vec<Source> {
+fn sources<'a>(data: &'a Dataset, ids: impl IntoIterator<Item = &'a String>) -> Vec<&'a Source> {
     let mut seen: Vec<&str> = Vec::new();
     ids.into_iter()
         .filter(|id| {
@@ -44,7 +46,7 @@ fn sources<'a>(data: &Dataset, ids: impl IntoIterator<Item = &'a String>) -> Vec
             }
             new
         })
-        .filter_map(|id| data.source(id).cloned())
+        .filter_map(|id| data.source(id))
         .collect()
 }
 
@@ -59,59 +61,82 @@ pub(super) fn tier_badge(tier: Tier, lang: Lang) -> Html {
 }
 
 /// Content from the data set is written in English: mark it so when the interface is not.
-fn data_lang(lang: Lang) -> Option<AttrValue> {
-    (lang != Lang::En).then_some(AttrValue::Static("en"))
+fn data_lang(lang: Lang) -> &'static [(&'static str, &'static str)] {
+    match lang {
+        Lang::En => &[],
+        _ => &[("lang", "en")],
+    }
 }
 
-fn secondary_flag(t: &Ui) -> Html {
-    html! { <span class="se-flag">{ t.secondary }</span> }
+fn write_flag(m: &mut Markup, t: &Ui) {
+    m.element("span", &[("class", "se-flag")], t.secondary);
 }
 
-fn policy_item(data: &Dataset, p: &Policy, lang: Lang, t: &Ui) -> Html {
-    let dl = data_lang(lang);
+fn write_time(m: &mut Markup, class: Option<&'static str>, date: &Date, lang: Lang) {
+    let (iso, text) = (date.to_string(), date.display(lang));
+    match class {
+        Some(class) => m.element("time", &[("class", class), ("datetime", &iso)], &text),
+        None => m.element("time", &[("datetime", &iso)], &text),
+    };
+}
+
+/// One law or policy: name and number, what it is about and when, a summary, its timeline and
+/// its sources. Text only, so written as markup ([`Markup`]).
+fn write_policy(m: &mut Markup, data: &Dataset, p: &Policy, lang: Lang, t: &Ui) {
+    let law: &[_] = match data_lang(lang) {
+        [] => &[("class", "se-policy__law")],
+        _ => &[("class", "se-policy__law"), ("lang", "en")],
+    };
+    m.open("li", &[("class", "se-policy")])
+        .open("h5", law)
+        .element("span", &[("class", "se-policy__name")], &p.law);
+    if let Some(number) = &p.number {
+        m.text(" ")
+            .element("span", &[("class", "se-policy__num")], number);
+    }
+    m.close("h5")
+        .open("p", &[("class", "se-policy__meta")])
+        .element(
+            "span",
+            &[("class", "se-policy__dim")],
+            p.dimension.label(lang),
+        )
+        .open("span", &[("class", "se-policy__date")])
+        .text(p.date_is.label(lang))
+        .text(" ");
+    write_time(m, None, &p.date, lang);
+    m.close("span")
+        .close("p")
+        .element("p", &[("class", "se-policy__summary")], p.summary_in(lang));
+    if p.confidence == Confidence::Secondary {
+        m.open("p", &[("class", "se-policy__flag")]);
+        write_flag(m, t);
+        m.close("p");
+    }
+    if !p.events.is_empty() {
+        m.element("p", &[("class", "se-policy__tl")], t.timeline)
+            .open("ol", &[("class", "se-events")]);
+        for e in &p.events {
+            m.open("li", &[("class", "se-events__item")]);
+            write_time(m, Some("se-events__date"), &e.date, lang);
+            m.text(" ")
+                .element("span", &[("class", "se-events__what")], e.what_in(lang));
+            if e.confidence == Confidence::Secondary {
+                m.text(" ");
+                write_flag(m, t);
+            }
+            m.close("li");
+        }
+        m.close("ol");
+    }
     let cited = sources(
         data,
         p.sources
             .iter()
             .chain(p.events.iter().flat_map(|e| &e.sources)),
     );
-    html! {
-        <li class="se-policy">
-            <h5 class="se-policy__law" lang={dl.clone()}>
-                <span class="se-policy__name">{ &p.law }</span>
-                if let Some(number) = &p.number {
-                    { " " }<span class="se-policy__num">{ number }</span>
-                }
-            </h5>
-            <p class="se-policy__meta">
-                <span class="se-policy__dim">{ p.dimension.label(lang) }</span>
-                <span class="se-policy__date">
-                    { p.date_is.label(lang) }{ " " }
-                    <time datetime={p.date.to_string()}>{ p.date.display(lang) }</time>
-                </span>
-            </p>
-            <p class="se-policy__summary">{ p.summary_in(lang) }</p>
-            if p.confidence == Confidence::Secondary {
-                <p class="se-policy__flag">{ secondary_flag(t) }</p>
-            }
-            if !p.events.is_empty() {
-                <p class="se-policy__tl">{ t.timeline }</p>
-                <ol class="se-events">
-                    { for p.events.iter().map(|e| html! {
-                        <li class="se-events__item">
-                            <time class="se-events__date" datetime={e.date.to_string()}>{ e.date.display(lang) }</time>
-                            { " " }
-                            <span class="se-events__what">{ e.what_in(lang) }</span>
-                            if e.confidence == Confidence::Secondary {
-                                { " " }{ secondary_flag(t) }
-                            }
-                        </li>
-                    }) }
-                </ol>
-            }
-            <SourceList sources={cited} {lang} label={t.sources} />
-        </li>
-    }
+    write_sources(m, cited, lang, t.sources);
+    m.close("li");
 }
 
 /// One layer of law: the jurisdiction's own (index 0) or its state's.
@@ -128,17 +153,21 @@ fn layer_section(data: &Dataset, layer: &Layer<'_>, own: bool, lang: Lang, t: &U
         Status::NoneFound => html! {
             <>
                 <p class="se-layer__none">{ t.no_policies_recorded }</p>
-                <SourceList sources={sources(data, &j.status_sources)} {lang} label={t.sources} />
+                { source_list(sources(data, &j.status_sources), lang, t.sources) }
             </>
         },
         Status::Reviewed if j.policies.is_empty() => {
             html! { <p class="se-layer__none">{ t.no_policies_recorded }</p> }
         }
-        Status::Reviewed => html! {
-            <ul class="se-layer__policies">
-                { for j.policies.iter().map(|p| policy_item(data, p, lang, t)) }
-            </ul>
-        },
+        Status::Reviewed => {
+            let mut m = Markup::new();
+            m.open("ul", &[("class", "se-layer__policies")]);
+            for p in &j.policies {
+                write_policy(&mut m, data, p, lang, t);
+            }
+            m.close("ul");
+            raw(m)
+        }
     };
     html! {
         <section
@@ -154,42 +183,53 @@ fn layer_section(data: &Dataset, layer: &Layer<'_>, own: bool, lang: Lang, t: &U
     }
 }
 
+/// Opens a section of one-line facts ("Named on lists", "Other facts") and its list.
+fn open_facts(m: &mut Markup, id: &'static str, title: &str) {
+    m.open(
+        "section",
+        &[("class", "se-detail__extra"), ("aria-labelledby", id)],
+    )
+    .element("h4", &[("class", "se-layer__title"), ("id", id)], title)
+    .open("ul", &[("class", "se-detail__facts")]);
+}
+
 fn designations_section(data: &Dataset, list: &[Designation], lang: Lang, t: &Ui) -> Html {
-    let dl = data_lang(lang);
-    html! {
-        <section class="se-detail__extra" aria-labelledby="se-detail-designations">
-            <h4 class="se-layer__title" id="se-detail-designations">{ t.designations }</h4>
-            <ul class="se-detail__facts">
-                { for list.iter().map(|d| html! {
-                    <li class="se-fact">
-                        <p class="se-fact__text">
-                            <span><span lang={dl.clone()}>{ &d.by }</span>{ ": " }{ d.what_in(lang) }</span>
-                            { ", " }
-                            <time datetime={d.date.to_string()}>{ d.date.display(lang) }</time>
-                        </p>
-                        <SourceList sources={sources(data, &d.sources)} {lang} label={t.sources} />
-                    </li>
-                }) }
-            </ul>
-            <p class="se-detail__aside">{ t.designations_note }</p>
-        </section>
+    let mut m = Markup::new();
+    open_facts(&mut m, "se-detail-designations", t.designations);
+    for d in list {
+        m.open("li", &[("class", "se-fact")])
+            .open("p", &[("class", "se-fact__text")])
+            .open("span", &[])
+            .element("span", data_lang(lang), &d.by)
+            .text(": ")
+            .text(d.what_in(lang))
+            .close("span")
+            .text(", ");
+        write_time(&mut m, None, &d.date, lang);
+        m.close("p");
+        write_sources(&mut m, sources(data, &d.sources), lang, t.sources);
+        m.close("li");
     }
+    m.close("ul")
+        .element("p", &[("class", "se-detail__aside")], t.designations_note)
+        .close("section");
+    raw(m)
 }
 
 fn notes_section(data: &Dataset, list: &[Note], lang: Lang, t: &Ui) -> Html {
-    html! {
-        <section class="se-detail__extra" aria-labelledby="se-detail-notes">
-            <h4 class="se-layer__title" id="se-detail-notes">{ t.notes }</h4>
-            <ul class="se-detail__facts">
-                { for list.iter().map(|n| html! {
-                    <li class="se-fact">
-                        <p class="se-fact__text">{ n.text_in(lang) }</p>
-                        <SourceList sources={sources(data, &n.sources)} {lang} label={t.sources} />
-                    </li>
-                }) }
-            </ul>
-        </section>
+    let mut m = Markup::new();
+    open_facts(&mut m, "se-detail-notes", t.notes);
+    for n in list {
+        m.open("li", &[("class", "se-fact")]).element(
+            "p",
+            &[("class", "se-fact__text")],
+            n.text_in(lang),
+        );
+        write_sources(&mut m, sources(data, &n.sources), lang, t.sources);
+        m.close("li");
     }
+    m.close("ul").close("section");
+    raw(m)
 }
 
 /// "County · California" for a county or city; "State" for a state.

@@ -8,7 +8,7 @@ use sanctuary_core::qa::{focus_target, Accordion};
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
-use super::SourceList;
+use super::source_list;
 use crate::hooks::use_idle;
 
 #[derive(Properties, PartialEq)]
@@ -98,11 +98,6 @@ pub fn QaCard(props: &QaProps) -> Html {
             Some(nq) => html! { <>{ t.next_question }{ ": " }<span class="se-qa__next-q">{ &nq.question }</span></> },
             None => html! { { t.back_to_first } },
         };
-        let sources = if built {
-            q.sources.iter().filter_map(|id| story.source(id).cloned()).collect()
-        } else {
-            Vec::new() // not shown yet: no copies of its sources at start-up
-        };
         html! {
             <li class={classes!("se-qa__item", open.then_some("is-open"))} key={q.id.clone()}>
                 <h3 class="se-qa__heading">
@@ -139,7 +134,7 @@ pub fn QaCard(props: &QaProps) -> Html {
                                 </ul>
                             </div>
                         }
-                        <SourceList {sources} lang={story.lang} label={t.sources} />
+                        { source_list(q.sources.iter().filter_map(|id| story.source(id)), story.lang, t.sources) }
                         <div class="se-qa__actions">
                             if len > 1 {
                                 <button type="button" class="se-qa__next" onclick={on_next}>

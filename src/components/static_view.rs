@@ -13,7 +13,7 @@ use sanctuary_core::policy::Dataset;
 use sanctuary_core::table::{kind_label, laws, rows, TableQuery};
 use yew::prelude::*;
 
-use super::SourceList;
+use super::source_list;
 
 #[derive(Properties, PartialEq)]
 pub struct StaticProps {
@@ -29,16 +29,11 @@ pub fn StaticExplainer(props: &StaticProps) -> Html {
     let lang = story.lang;
     let t = ui(lang);
     let questions = story.questions.iter().map(|q| {
-        let sources = q
-            .sources
-            .iter()
-            .filter_map(|id| story.source(id).cloned())
-            .collect::<Vec<_>>();
         html! {
             <details class="se-static__q">
                 <summary><strong>{ &q.question }</strong></summary>
                 { for q.paragraphs().into_iter().map(|p| html! { <p>{ p }</p> }) }
-                <SourceList {sources} {lang} label={t.sources} />
+                { source_list(q.sources.iter().filter_map(|id| story.source(id)), lang, t.sources) }
             </details>
         }
     });
