@@ -24,6 +24,7 @@
 //! `FILES` line, which this step rewrites, and passes the two directories to the wasm's `mount`.
 
 pub mod compress;
+pub mod names;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -354,6 +355,10 @@ pub fn build() -> Result<PathBuf> {
             .arg(bindgen.join(format!("{stem}_bg.wasm")))
             .arg("-o")
             .arg(assets.join(format!("{stem}_bg.wasm"))))?;
+        names::minify(
+            &assets.join(format!("{stem}_bg.wasm")),
+            &bindgen.join(format!("{stem}.js")),
+        )?;
         minify(
             &bindgen.join(format!("{stem}.js")),
             &assets.join(format!("{stem}.js")),
