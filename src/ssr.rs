@@ -10,8 +10,8 @@ use crate::components::{StaticExplainer, StaticProps};
 /// placeholder: `<div data-sanctuary-explainer …>HERE</div>`.
 pub async fn fallback(lang: Lang, layout: Layout) -> String {
     let props = StaticProps {
-        story: default_story(lang),
-        data: default_dataset(),
+        story: default_story(lang).into(),
+        data: default_dataset().into(),
         layout,
     };
     yew::LocalServerRenderer::<StaticExplainer>::with_props(props)

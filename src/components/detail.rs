@@ -1,5 +1,7 @@
 use std::rc::Rc;
 
+use super::Shared;
+
 use sanctuary_core::content::Source;
 use sanctuary_core::date::Date;
 use sanctuary_core::i18n::{ui, Lang, Ui};
@@ -17,7 +19,7 @@ pub const DETAIL_TITLE_ID: &str = "se-detail-title";
 
 #[derive(Properties, PartialEq)]
 pub struct DetailProps {
-    pub data: Rc<Dataset>,
+    pub data: Shared<Dataset>,
     /// The selected jurisdiction's id.
     pub id: AttrValue,
     pub lang: Lang,

@@ -1,5 +1,7 @@
 use std::rc::Rc;
 
+use super::Shared;
+
 use sanctuary_core::content::Story;
 use sanctuary_core::deeplink::Target;
 use sanctuary_core::i18n::{ui, Lang};
@@ -31,7 +33,7 @@ pub struct ExplainerProps {
     /// language the reader switches to is fetched from there. `None`: `stories` only.
     #[prop_or_default]
     pub content: Option<AttrValue>,
-    pub data: Rc<Dataset>,
+    pub data: Shared<Dataset>,
     /// The language at start (`data-lang`).
     #[prop_or_default]
     pub lang: Lang,

@@ -5,6 +5,8 @@
 
 use std::rc::Rc;
 
+use super::Shared;
+
 use sanctuary_core::geometry::Layer;
 use sanctuary_core::i18n::{ui, Lang};
 use sanctuary_core::mapnav::{fit, fixed2, nearest, Direction, View};
@@ -87,7 +89,7 @@ pub fn view_box(view: &View, states: &Layer) -> [f32; 4] {
 
 #[derive(Properties, PartialEq)]
 pub struct MapProps {
-    pub data: Rc<Dataset>,
+    pub data: Shared<Dataset>,
     pub lang: Lang,
     pub view: View,
     /// The states layer: `None` while loading.
@@ -130,7 +132,7 @@ pub fn UsMap(props: &MapProps) -> Html {
     let key = (
         props.lang,
         props.view.zoom.clone(),
-        Rc::as_ptr(&props.data) as usize,
+        props.data.as_ptr() as usize,
         states_now.as_ref().map(|l| Rc::as_ptr(l) as usize),
         counties_now.as_ref().map(|l| Rc::as_ptr(l) as usize),
     );
@@ -422,7 +424,7 @@ fn first_place(places: &[Place]) -> Option<usize> {
 
 #[derive(Properties, PartialEq)]
 pub struct LegendProps {
-    pub data: Rc<Dataset>,
+    pub data: Shared<Dataset>,
     pub lang: Lang,
 }
 

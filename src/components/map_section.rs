@@ -3,6 +3,8 @@
 
 use std::rc::Rc;
 
+use super::Shared;
+
 use sanctuary_core::content::Story;
 use sanctuary_core::deeplink::Target;
 use sanctuary_core::i18n::{ui, Lang};
@@ -16,8 +18,8 @@ use crate::hooks::use_geometry;
 
 #[derive(Properties, PartialEq)]
 pub struct MapSectionProps {
-    pub data: Rc<Dataset>,
-    pub story: Rc<Story>,
+    pub data: Shared<Dataset>,
+    pub story: Shared<Story>,
     pub lang: Lang,
     pub view: View,
     pub on_view: Callback<View>,
@@ -119,7 +121,7 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
 
     // The selected place, also a county that is on the map but not in the data (not reviewed).
     let selected = view.selected.clone();
-    let detail_data: Option<Rc<Dataset>> = selected.as_deref().and_then(|id| {
+    let detail_data: Option<Shared<Dataset>> = selected.as_deref().and_then(|id| {
         if data.jurisdiction(id).is_some() {
             return Some(data.clone());
         }
@@ -129,6 +131,7 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
         };
         counties.get(id).map(|f| {
             Rc::new(data.with_unlisted(Jurisdiction::unreviewed(&f.id, Kind::County, &f.name)))
+                .into()
         })
     });
     let detail = match (&selected, &detail_data) {

@@ -1,4 +1,4 @@
-use std::rc::Rc;
+use super::Shared;
 
 use sanctuary_core::content::Story;
 use sanctuary_core::deeplink::Target;
@@ -13,9 +13,9 @@ use crate::hooks::use_idle;
 
 #[derive(Properties, PartialEq)]
 pub struct QaProps {
-    pub story: Rc<Story>,
+    pub story: Shared<Story>,
     /// Names the places an answer links to the map.
-    pub data: Rc<Dataset>,
+    pub data: Shared<Dataset>,
     /// Which questions are open (the caller's state, so the map can open one).
     pub accordion: Accordion,
     pub on_accordion: Callback<Accordion>,

@@ -4,7 +4,7 @@
 //! placeholder; the widget replaces it when it mounts. Questions are native `<details>` (they
 //! open without script) and the jurisdictions are one table, in a `<details>` of its own.
 
-use std::rc::Rc;
+use super::Shared;
 
 use sanctuary_core::content::Story;
 use sanctuary_core::i18n::ui;
@@ -17,8 +17,8 @@ use super::source_list;
 
 #[derive(Properties, PartialEq)]
 pub struct StaticProps {
-    pub story: Rc<Story>,
-    pub data: Rc<Dataset>,
+    pub story: Shared<Story>,
+    pub data: Shared<Dataset>,
     #[prop_or_default]
     pub layout: Layout,
 }

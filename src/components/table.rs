@@ -1,4 +1,4 @@
-use std::rc::Rc;
+use super::Shared;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use sanctuary_core::i18n::{ui, Lang, Ui};
@@ -10,7 +10,7 @@ use super::detail::tier_badge;
 
 #[derive(Properties, PartialEq)]
 pub struct TableProps {
-    pub data: Rc<Dataset>,
+    pub data: Shared<Dataset>,
     pub lang: Lang,
     /// The jurisdiction shown in the detail panel, highlighted in its row.
     #[prop_or_default]

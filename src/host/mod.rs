@@ -350,7 +350,7 @@ impl Widget {
         let props = ExplainerProps {
             stories: Rc::new(vec![story]),
             content: ours.then(|| stories.clone().into()),
-            data,
+            data: data.into(),
             lang: *lang,
             layout: options.layout,
             theme: options.theme,
