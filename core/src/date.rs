@@ -90,6 +90,13 @@ impl Date {
         })
     }
 
+    /// A date as it is packed: `(year, month, day)`, 0 for an unknown month or day. `None`
+    /// outside the calendar.
+    pub(crate) fn from_packed(year: u16, month: u8, day: u8) -> Option<Date> {
+        let part = |x: u8| (x != 0).then_some(x);
+        Date::checked(year, part(month), part(day)).ok()
+    }
+
     /// The calendar's rules, for a parsed date and for a packed one.
     fn checked(year: u16, month: Option<u8>, day: Option<u8>) -> Result<Date, Invalid> {
         if !(1000..=2999).contains(&year) {
@@ -183,9 +190,8 @@ impl<'de> Deserialize<'de> for Date {
             Date::parse(&text).map_err(serde::de::Error::custom)
         } else {
             let (year, month, day) = <(u16, u8, u8)>::deserialize(d)?;
-            let part = |x: u8| (x != 0).then_some(x);
-            Date::checked(year, part(month), part(day))
-                .map_err(|_| serde::de::Error::custom("a packed date outside the calendar"))
+            Date::from_packed(year, month, day)
+                .ok_or_else(|| serde::de::Error::custom("a packed date outside the calendar"))
         }
     }
 }

@@ -1,5 +1,7 @@
 //! Content in its compact, already-validated form: a tag byte, then the model in
-//! [postcard](https://docs.rs/postcard) (serde's fields in order, varint lengths, no names).
+//! [postcard](https://docs.rs/postcard) (serde's fields in order, varint lengths, no names),
+//! written by postcard and read by [`read`] (postcard's format for our types only, without
+//! serde's generic code in the wasm).
 //!
 //! The widget's wasm reads only this form, so it carries no text parser: `build.rs` validates
 //! the TOML under `content/` and packs it; for a newsroom's own `data-content` JSON, the small
@@ -9,10 +11,12 @@
 //! Packed bytes are trusted to be valid: only those two producers write them. They are still
 //! decoded with errors, not panics, should a mismatched build ever meet them.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::content::Story;
 use crate::policy::Dataset;
+
+mod read;
 
 /// The first byte of packed content: which model follows.
 const STORY: u8 = b'S';
@@ -50,17 +54,11 @@ fn tagged<T: Serialize>(tag: u8, value: &T) -> Vec<u8> {
 
 /// Unpacks what [`pack`] wrote. `Err` names what is wrong; it means the bytes were not made by
 /// this build (a stale cache or a mismatched validator), never an editor's mistake.
+/// The bytes are read by [`read`], not serde: the widget's wasm needs nothing else of serde.
 pub fn unpack(bytes: &[u8]) -> Result<Content, &'static str> {
-    fn body<'a, T: Deserialize<'a>>(rest: &'a [u8]) -> Result<T, &'static str> {
-        match postcard::take_from_bytes(rest) {
-            Ok((value, [])) => Ok(value),
-            Ok(_) => Err("packed content: bytes left over"),
-            Err(_) => Err("packed content: not this build's format"),
-        }
-    }
     match bytes.split_first() {
-        Some((&STORY, rest)) => body(rest).map(Content::Story),
-        Some((&DATA, rest)) => body(rest).map(Content::Data),
+        Some((&STORY, rest)) => read::read_all(rest).map(Content::Story),
+        Some((&DATA, rest)) => read::read_all(rest).map(Content::Data),
         Some(_) => Err("packed content: unknown kind"),
         None => Err("packed content: empty"),
     }
