@@ -22,108 +22,140 @@ use crate::policy::{
     Stance, Status,
 };
 
-/// What is left to read.
+/// What is left to read, and whether a read has failed. A failed read returns a placeholder and
+/// empties the input, and [`read_all`] then refuses the whole value: reads never return early,
+/// so the code has no path that drops a half-read struct (those paths were most of a reader
+/// that stopped at the first error).
 pub(crate) struct Reader<'a> {
-    pub(crate) rest: &'a [u8],
+    rest: &'a [u8],
+    failed: bool,
 }
 
 impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+    fn fail(&mut self) {
+        self.failed = true;
+        self.rest = &[];
+    }
+
+    fn take(&mut self, n: usize) -> &'a [u8] {
         if n > self.rest.len() {
-            return None;
+            self.fail();
+            return &[];
         }
         let (head, rest) = self.rest.split_at(n);
         self.rest = rest;
-        Some(head)
+        head
     }
 
-    /// A varint of at most `bytes` bytes and at most `max`.
-    fn varint(&mut self, bytes: u32, max: u32) -> Option<u32> {
+    /// A varint of at most `bytes` bytes and at most `max` (0 when it is not one).
+    fn varint(&mut self, bytes: u32, max: u32) -> u32 {
         let mut value: u64 = 0;
         for i in 0..bytes {
-            let b = *self.take(1)?.first()?;
+            let Some(&b) = self.take(1).first() else {
+                return 0;
+            };
             value |= u64::from(b & 0x7f) << (7 * i);
             if b & 0x80 == 0 {
-                return u32::try_from(value).ok().filter(|v| *v <= max);
+                if value <= u64::from(max) {
+                    return value as u32;
+                }
+                break;
             }
         }
-        None
+        self.fail();
+        0
     }
 
     /// A length: never more than the bytes left (every item takes at least one), so a corrupt
     /// length cannot make a reader allocate or loop beyond its input.
-    fn len(&mut self) -> Option<usize> {
-        let n = self.varint(5, u32::MAX)? as usize;
-        (n <= self.rest.len()).then_some(n)
+    fn len(&mut self) -> usize {
+        let n = self.varint(5, u32::MAX) as usize;
+        if n > self.rest.len() {
+            self.fail();
+            return 0;
+        }
+        n
     }
 }
 
-/// A type read from packed bytes; `None` if they do not hold one.
+/// A type read from packed bytes (a placeholder, and the reader failed, if they do not hold one).
 pub(crate) trait Unpack: Sized {
-    fn read(r: &mut Reader) -> Option<Self>;
+    fn read(r: &mut Reader) -> Self;
 }
 
 impl Unpack for u8 {
-    fn read(r: &mut Reader) -> Option<Self> {
-        r.take(1)?.first().copied()
+    fn read(r: &mut Reader) -> Self {
+        r.take(1).first().copied().unwrap_or(0)
     }
 }
 
 impl Unpack for u16 {
-    fn read(r: &mut Reader) -> Option<Self> {
-        r.varint(3, u16::MAX.into()).map(|v| v as u16)
+    fn read(r: &mut Reader) -> Self {
+        r.varint(3, u16::MAX.into()) as u16
     }
 }
 
 impl Unpack for f32 {
-    fn read(r: &mut Reader) -> Option<Self> {
-        Some(f32::from_le_bytes(r.take(4)?.try_into().ok()?))
+    fn read(r: &mut Reader) -> Self {
+        r.take(4).try_into().map_or(0.0, f32::from_le_bytes)
     }
 }
 
 impl Unpack for f64 {
-    fn read(r: &mut Reader) -> Option<Self> {
-        Some(f64::from_le_bytes(r.take(8)?.try_into().ok()?))
+    fn read(r: &mut Reader) -> Self {
+        r.take(8).try_into().map_or(0.0, f64::from_le_bytes)
     }
 }
 
 impl Unpack for String {
-    fn read(r: &mut Reader) -> Option<Self> {
-        let n = r.len()?;
-        std::str::from_utf8(r.take(n)?).ok().map(str::to_owned)
+    fn read(r: &mut Reader) -> Self {
+        let n = r.len();
+        match std::str::from_utf8(r.take(n)) {
+            Ok(s) => s.to_owned(),
+            Err(_) => {
+                r.fail();
+                String::new()
+            }
+        }
     }
 }
 
 impl<T: Unpack> Unpack for Option<T> {
-    fn read(r: &mut Reader) -> Option<Self> {
-        match u8::read(r)? {
-            0 => Some(None),
-            1 => T::read(r).map(Some),
-            _ => None,
+    fn read(r: &mut Reader) -> Self {
+        match u8::read(r) {
+            0 => None,
+            1 => Some(T::read(r)),
+            _ => {
+                r.fail();
+                None
+            }
         }
     }
 }
 
 impl<T: Unpack> Unpack for Vec<T> {
-    fn read(r: &mut Reader) -> Option<Self> {
-        let n = r.len()?;
-        let mut items = Vec::new();
-        for _ in 0..n {
-            items.push(T::read(r)?);
-        }
-        Some(items)
+    fn read(r: &mut Reader) -> Self {
+        (0..r.len()).map(|_| T::read(r)).collect()
     }
 }
 
 impl<T: Unpack> Unpack for [T; 2] {
-    fn read(r: &mut Reader) -> Option<Self> {
-        Some([T::read(r)?, T::read(r)?])
+    fn read(r: &mut Reader) -> Self {
+        [T::read(r), T::read(r)]
     }
 }
 
 impl Unpack for Date {
-    fn read(r: &mut Reader) -> Option<Self> {
-        Date::from_packed(u16::read(r)?, u8::read(r)?, u8::read(r)?)
+    fn read(r: &mut Reader) -> Self {
+        let (year, month, day) = (u16::read(r), u8::read(r), u8::read(r));
+        Date::from_packed(year, month, day).unwrap_or_else(|| {
+            r.fail();
+            Date {
+                year,
+                month: None,
+                day: None,
+            }
+        })
     }
 }
 
@@ -131,9 +163,9 @@ impl Unpack for Date {
 macro_rules! structs {
     ($($ty:ident { $($field:ident),* $(,)? })*) => {$(
         impl Unpack for $ty {
-            fn read(r: &mut Reader) -> Option<Self> {
+            fn read(r: &mut Reader) -> Self {
                 // A struct expression evaluates its fields in the order written.
-                Some($ty { $($field: Unpack::read(r)?),* })
+                $ty { $($field: Unpack::read(r)),* }
             }
         }
     )*};
@@ -141,11 +173,17 @@ macro_rules! structs {
 
 /// Unit enums: the variant whose index (`as u32`: declaration order) is the tag read.
 macro_rules! enums {
-    ($($ty:ident [$($variant:ident),* $(,)?])*) => {$(
+    ($($ty:ident [$first:ident $(, $variant:ident)* $(,)?])*) => {$(
         impl Unpack for $ty {
-            fn read(r: &mut Reader) -> Option<Self> {
-                let tag = r.varint(5, u32::MAX)?;
-                [$($ty::$variant),*].into_iter().find(|v| *v as u32 == tag)
+            fn read(r: &mut Reader) -> Self {
+                let tag = r.varint(5, u32::MAX);
+                match [$ty::$first $(, $ty::$variant)*].into_iter().find(|v| *v as u32 == tag) {
+                    Some(v) => v,
+                    None => {
+                        r.fail();
+                        $ty::$first
+                    }
+                }
             }
         }
     )*};
@@ -184,12 +222,17 @@ enums! {
 
 /// Reads one `T` that fills `bytes` exactly.
 pub(crate) fn read_all<T: Unpack>(bytes: &[u8]) -> Result<T, &'static str> {
-    let mut r = Reader { rest: bytes };
-    let value = T::read(&mut r).ok_or("packed content: not this build's format")?;
-    if r.rest.is_empty() {
-        Ok(value)
-    } else {
+    let mut r = Reader {
+        rest: bytes,
+        failed: false,
+    };
+    let value = T::read(&mut r);
+    if r.failed {
+        Err("packed content: not this build's format")
+    } else if !r.rest.is_empty() {
         Err("packed content: bytes left over")
+    } else {
+        Ok(value)
     }
 }
 
