@@ -39,7 +39,8 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
     let data = &props.data;
     let view = &props.view;
     let as_table = use_state(|| false);
-    let copied = use_state(|| None::<String>);
+    // The place whose link was just copied (one state type with the map's `Option<AttrValue>`s).
+    let copied = use_state(|| None::<AttrValue>);
     let section = use_node_ref();
     // Where focus goes after the next render (the map after zooming, so it is not lost).
     let focus_after = use_mut_ref(|| None::<&'static str>);
@@ -232,7 +233,7 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
                         let (on_copy, copied, id) = (on_copy.clone(), copied.clone(), id.clone());
                         Callback::from(move |_| {
                             if on_copy.emit(Target::Place(id.clone())) {
-                                copied.set(Some(id.clone()));
+                                copied.set(Some(id.clone().into()));
                             }
                         })
                     }}>{ t.copy_link }</button>

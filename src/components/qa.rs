@@ -44,8 +44,9 @@ pub fn QaCard(props: &QaProps) -> Html {
     let refs = use_memo(len, |len| {
         (0..*len).map(|_| NodeRef::default()).collect::<Vec<_>>()
     });
-    // The question whose link was just copied, for the "Link copied" note.
-    let copied = use_state(|| None::<usize>);
+    // The question whose link was just copied, for the "Link copied" note (by id: the state
+    // type the map's components use too, so the wasm holds one copy of its code).
+    let copied = use_state(|| None::<AttrValue>);
     // A closed answer's content (two thirds of the widget's nodes, none of them on screen) is
     // built once the browser is idle after the first render, not before the widget is ready;
     // it is there after that for printing. An answer opened earlier is built at once.
@@ -146,12 +147,12 @@ pub fn QaCard(props: &QaProps) -> Html {
                                     let (on_copy, copied, id) = (on_copy.clone(), copied.clone(), q.id.clone());
                                     Callback::from(move |_| {
                                         if on_copy.emit(Target::Question(id.clone())) {
-                                            copied.set(Some(i));
+                                            copied.set(Some(id.clone().into()));
                                         }
                                     })
                                 }}>{ t.copy_link }</button>
                                 <span class="se-copy__done" role="status">
-                                    { if *copied == Some(i) { t.link_copied } else { "" } }
+                                    { if copied.as_deref() == Some(q.id.as_str()) { t.link_copied } else { "" } }
                                 </span>
                             }
                         </div>
