@@ -9,6 +9,7 @@
 //! - [`qa`]: the accordion's state and keyboard rules.
 //! - [`policy`]: jurisdictions, policies by dimension, and the derived tier.
 //! - [`mapnav`]: the map's view (zoom, selection) and arrow-key rules.
+//! - [`state`]: the widget's state (language, stories, open questions, map view) as one reducer.
 //! - [`markup`]: HTML written as text, every value escaped, for the widget's text-only parts.
 //! - [`options`]: the placeholder's `data-*` options, with warnings for invalid values.
 //! - [`geometry`]: the compact geometry format the widget loads.
@@ -30,6 +31,7 @@ pub mod policy;
 pub mod problem;
 pub mod projection;
 pub mod qa;
+pub mod state;
 pub mod table;
 #[cfg(feature = "build")]
 pub mod toml_file;

@@ -9,6 +9,7 @@ use sanctuary_core::mapnav::View;
 use sanctuary_core::options::{Layout, Theme};
 use sanctuary_core::policy::Dataset;
 use sanctuary_core::qa::Accordion;
+use sanctuary_core::state::{Action, Switch, WidgetState};
 use yew::prelude::*;
 
 use super::{focus_in, MapSection, QaCard};
@@ -58,11 +59,21 @@ pub struct ExplainerProps {
     pub on_copy: Option<Callback<Target, bool>>,
 }
 
-/// A language switch that waits for its story.
-#[derive(Clone, Copy, PartialEq)]
-enum Switch {
-    Loading(Lang),
-    Failed(Lang),
+/// The widget's state for yew's `use_reducer` (the state and its rules are in the core).
+struct Reducer(WidgetState);
+
+impl Reducible for Reducer {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(Reducer(self.0.reduce(action)))
+    }
+}
+
+impl std::ops::Deref for Reducer {
+    type Target = WidgetState;
+    fn deref(&self) -> &WidgetState {
+        &self.0
+    }
 }
 
 /// The whole widget: header, language switch, Q&A card and map section, linked both ways.
@@ -72,35 +83,19 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         let on_ready = props.on_ready.clone();
         use_effect_with((), move |_| on_ready.emit(()));
     }
-    let lang = use_state(|| props.lang);
-    // The stories at hand: those given, and the languages fetched since.
-    let stories = use_state(|| props.stories.clone());
-    // A language switch whose story is still on its way, or could not be had.
-    let switching = use_state(|| None::<Switch>);
+    let state = use_reducer(|| {
+        Reducer(WidgetState::new(
+            props.lang,
+            props.stories.to_vec(),
+            &props.data,
+            props.initial.as_ref(),
+        ))
+    });
     // The language the reader asked for last while its story was on its way (read when it
     // arrives: a later click on the language shown cancels the switch).
     let wanted = use_mut_ref(|| None::<Lang>);
-    let story = stories
-        .iter()
-        .find(|s| s.lang == *lang)
-        .or_else(|| stories.first())
-        .cloned()
-        .expect("a widget has at least one story");
+    let story = state.story().clone();
     let t = ui(story.lang);
-    let accordion = use_state(|| {
-        let open = match &props.initial {
-            Some(Target::Question(id)) => story.question_index(id),
-            _ => None,
-        };
-        Accordion::new(story.questions.len(), open)
-    });
-    let view = use_state(|| {
-        let mut v = View::default();
-        if let Some(Target::Place(id)) = &props.initial {
-            v.show(&props.data, id);
-        }
-        v
-    });
     let root = use_node_ref();
     let focus_after = use_mut_ref(|| None::<String>);
     {
@@ -132,43 +127,43 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     }
 
     let on_accordion = {
-        let accordion = accordion.clone();
+        let state = state.clone();
         let story = story.clone();
         let on_event = props.on_event.clone();
         Callback::from(move |a: Accordion| {
             for (i, q) in story.questions.iter().enumerate() {
-                if a.is_open(i) != accordion.is_open(i) {
+                if a.is_open(i) != state.accordion.is_open(i) {
                     on_event.emit(WidgetEvent::Question {
                         id: q.id.clone(),
                         open: a.is_open(i),
                     });
                 }
             }
-            accordion.set(a);
+            state.dispatch(Action::Accordion(a));
         })
     };
     let on_view = {
-        let view = view.clone();
+        let state = state.clone();
         let on_event = props.on_event.clone();
         Callback::from(move |v: View| {
             if let Some(id) = v
                 .selected
                 .as_ref()
-                .filter(|id| view.selected.as_ref() != Some(*id))
+                .filter(|id| state.view.selected.as_ref() != Some(*id))
             {
                 on_event.emit(WidgetEvent::Jurisdiction { id: id.clone() });
             }
-            view.set(v);
+            state.dispatch(Action::View(v));
         })
     };
     // "Show on the map" in an answer: select the place, zoom to where it is, focus the map.
     let on_show = props.layout.has_map().then(|| {
-        let view = view.clone();
+        let state = state.clone();
         let on_view = on_view.clone();
         let data = props.data.clone();
         let focus_after = focus_after.clone();
         Callback::from(move |id: AttrValue| {
-            let mut v = (*view).clone();
+            let mut v = state.view.clone();
             if v.show(&data, &id) {
                 *focus_after.borrow_mut() = Some(".se-map__svg".into());
                 on_view.emit(v);
@@ -177,14 +172,14 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     });
     // A question listed in the detail panel: open it and move to it.
     let on_question = {
-        let accordion = accordion.clone();
+        let state = state.clone();
         let on_accordion = on_accordion.clone();
         let story = story.clone();
         let focus_after = focus_after.clone();
         let root = root.clone();
         Callback::from(move |qid: AttrValue| {
             if let Some(i) = story.question_index(&qid) {
-                let mut a = (*accordion).clone();
+                let mut a = state.accordion.clone();
                 a.open(i);
                 // Its button is already there: move to it now, so focus does not wait for a
                 // long re-render (yew may yield to the browser before running effects).
@@ -197,37 +192,28 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     };
     let languages: Vec<Lang> = match props.content {
         Some(_) => Lang::ALL.to_vec(),
-        None => stories.iter().map(|s| s.lang).collect(),
+        None => state.stories.iter().map(|s| s.lang).collect(),
     };
     let switch_lang = |to: Lang| {
-        let lang = lang.clone();
-        let stories = stories.clone();
-        let switching = switching.clone();
+        let state = state.clone();
         let wanted = wanted.clone();
         let content = props.content.clone();
         let on_event = props.on_event.clone();
         Callback::from(move |_: MouseEvent| {
-            let have = *lang == to || stories.iter().any(|s| s.lang == to);
+            let have = state.has(to);
             *wanted.borrow_mut() = (!have).then_some(to);
             if have {
-                switching.set(None);
-                if *lang != to {
-                    lang.set(to);
+                if state.lang != to {
                     on_event.emit(WidgetEvent::Language { lang: to });
                 }
+                state.dispatch(Action::Show(to));
                 return;
             }
             let Some(dir) = &content else {
                 return;
             };
-            switching.set(Some(Switch::Loading(to)));
-            let (lang, stories, switching, wanted, on_event) = (
-                lang.clone(),
-                stories.clone(),
-                switching.clone(),
-                wanted.clone(),
-                on_event.clone(),
-            );
+            state.dispatch(Action::Loading(to));
+            let (state, wanted, on_event) = (state.clone(), wanted.clone(), on_event.clone());
             assets::load_story(
                 dir,
                 to,
@@ -238,23 +224,19 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     *wanted.borrow_mut() = None;
                     match result {
                         Ok(story) => {
-                            let mut more = (*stories).as_ref().clone();
-                            more.push(story);
-                            stories.set(Rc::new(more));
-                            switching.set(None);
-                            lang.set(to);
+                            state.dispatch(Action::Loaded(to, story));
                             on_event.emit(WidgetEvent::Language { lang: to });
                         }
                         Err(e) => {
                             gloo::console::warn!(format!("sanctuary-explainer: {e}"));
-                            switching.set(Some(Switch::Failed(to)));
+                            state.dispatch(Action::Failed(to));
                         }
                     }
                 }),
             );
         })
     };
-    let busy = |l: Lang| *switching == Some(Switch::Loading(l));
+    let busy = |l: Lang| state.switching == Some(Switch::Loading(l));
 
     html! {
         <article class={classes!("se", props.theme.class())} lang={story.lang.code()} aria-labelledby="se-title" ref={root}>
@@ -267,7 +249,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                         <div class="se-lang" role="group" aria-label={t.language}>
                             { for languages.iter().map(|&l| html! {
                                 <button type="button" class="se-lang__btn" lang={l.code()}
-                                    aria-pressed={(l == *lang).to_string()}
+                                    aria-pressed={(l == state.lang).to_string()}
                                     aria-busy={busy(l).then_some("true")} onclick={switch_lang(l)}>
                                     { l.name() }
                                 </button>
@@ -275,7 +257,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                         </div>
                     }
                 </div>
-                if let Some(Switch::Failed(l)) = *switching {
+                if let Some(Switch::Failed(l)) = state.switching {
                     <p class="se-lang__error" role="alert">
                         <span lang={l.code()}>{ l.name() }</span>{ ": " }{ t.language_failed }
                     </p>
@@ -290,12 +272,12 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 </p>
             </header>
             if props.layout.has_qa() {
-                <QaCard story={story.clone()} data={props.data.clone()} accordion={(*accordion).clone()}
+                <QaCard story={story.clone()} data={props.data.clone()} accordion={state.accordion.clone()}
                     {on_accordion} {on_show} on_copy={props.on_copy.clone()} />
             }
             if props.layout.has_map() {
                 <MapSection data={props.data.clone()} story={story.clone()} lang={story.lang}
-                    view={(*view).clone()} {on_view} geo={props.geo.clone()} {on_question}
+                    view={state.view.clone()} {on_view} geo={props.geo.clone()} {on_question}
                     on_copy={props.on_copy.clone()} />
             }
         </article>
