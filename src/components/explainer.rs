@@ -79,10 +79,6 @@ impl std::ops::Deref for Reducer {
 /// The whole widget: header, language switch, Q&A card and map section, linked both ways.
 #[function_component]
 pub fn Explainer(props: &ExplainerProps) -> Html {
-    {
-        let on_ready = props.on_ready.clone();
-        use_effect_with((), move |_| on_ready.emit(()));
-    }
     let state = use_reducer(|| {
         Reducer(WidgetState::new(
             props.lang,
@@ -107,11 +103,14 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             }
         });
     }
-    // A deep link to a question: bring it into view once, at start.
+    // Once, after the first render: the widget is ready; a deep link's question or place is
+    // brought into view. (One effect for both: each effect is its own copy of yew's code.)
     {
         let root = root.clone();
         let initial = props.initial.clone();
+        let on_ready = props.on_ready.clone();
         use_effect_with((), move |_| {
+            on_ready.emit(());
             let selector = match initial {
                 Some(Target::Question(id)) => format!("#se-q-{id}"),
                 Some(Target::Place(_)) => "#se-detail-title".to_owned(),

@@ -9,7 +9,9 @@ use crate::assets::{self, GeoResult};
 #[hook]
 pub fn use_geometry(url: Option<AttrValue>) -> (Option<GeoResult>, Callback<()>) {
     let result = use_state(|| None::<GeoResult>);
-    let attempt = use_state(|| 0u32);
+    // Flipped by a retry, which re-runs the effect (a `bool`: a state type the widget has
+    // anyway, so no more of yew's code in the wasm).
+    let attempt = use_state(|| false);
     // The url a response belongs to: a late answer for a previous url is dropped.
     let current = use_mut_ref(|| None::<AttrValue>);
     {
@@ -30,7 +32,7 @@ pub fn use_geometry(url: Option<AttrValue>) -> (Option<GeoResult>, Callback<()>)
             }
         });
     }
-    let retry = Callback::from(move |()| attempt.set(*attempt + 1));
+    let retry = Callback::from(move |()| attempt.set(!*attempt));
     ((*result).clone(), retry)
 }
 
