@@ -16,6 +16,9 @@ use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use crate::assets::GeoResult;
+use sanctuary_core::markup::Markup;
+
+use super::sources::raw;
 
 /// One place on the map: a shape (state, county) or a point (city).
 #[derive(Clone, Debug, PartialEq)]
@@ -422,29 +425,33 @@ fn first_place(places: &[Place]) -> Option<usize> {
     (0..places.len()).min_by(|&a, &b| places[a].name.cmp(&places[b].name))
 }
 
-#[derive(Properties, PartialEq)]
-pub struct LegendProps {
-    pub data: Shared<Dataset>,
-    pub lang: Lang,
-}
-
 /// The legend: every tier with its swatch (colour and pattern), its label and how many states.
-#[function_component]
-pub fn Legend(props: &LegendProps) -> Html {
-    let t = ui(props.lang);
-    let count = |tier: Tier| props.data.states().filter(|j| j.tier() == tier).count();
-    html! {
-        <div class="se-legend">
-            <p class="se-legend__title">{ t.legend }</p>
-            <ul class="se-legend__list">
-                { for Tier::ALL.iter().map(|&tier| html! {
-                    <li class="se-legend__item">
-                        <span class={classes!("se-swatch", format!("se-swatch--{}", tier.key()))} aria-hidden="true"></span>
-                        { tier.label(props.lang) }
-                        <span class="se-legend__count">{ format!(" ({})", count(tier)) }</span>
-                    </li>
-                }) }
-            </ul>
-        </div>
+/// Only text: written as markup ([`Markup`]), not as a component.
+pub fn legend(data: &Dataset, lang: Lang) -> Html {
+    let t = ui(lang);
+    let mut m = Markup::new();
+    m.open("div", &[("class", "se-legend")])
+        .element("p", &[("class", "se-legend__title")], t.legend)
+        .open("ul", &[("class", "se-legend__list")]);
+    for tier in Tier::ALL {
+        let count = data.states().filter(|j| j.tier() == tier).count();
+        m.open("li", &[("class", "se-legend__item")])
+            .element(
+                "span",
+                &[
+                    ("class", &format!("se-swatch se-swatch--{}", tier.key())),
+                    ("aria-hidden", "true"),
+                ],
+                "",
+            )
+            .text(tier.label(lang))
+            .element(
+                "span",
+                &[("class", "se-legend__count")],
+                &format!(" ({count})"),
+            )
+            .close("li");
     }
+    m.close("ul").close("div");
+    raw(m)
 }

@@ -12,7 +12,7 @@ use sanctuary_core::mapnav::View;
 use sanctuary_core::policy::{Dataset, Jurisdiction, Kind};
 use yew::prelude::*;
 
-use super::map::{Legend, UsMap};
+use super::map::{legend, UsMap};
 use super::{focus_in, Detail, JurisdictionTable};
 use crate::hooks::use_geometry;
 
@@ -220,7 +220,7 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
                 }
                 <UsMap data={data.clone()} lang={props.lang} view={view.clone()} states={states}
                     counties={counties} {on_select} {on_back} {on_retry} />
-                <Legend data={data.clone()} lang={props.lang} />
+                { legend(data, props.lang) }
             }
             <p class="se-credit">
                 { t.credit }{ " · " }{ t.as_of }{ " " }

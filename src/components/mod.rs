@@ -12,7 +12,7 @@ mod table;
 
 pub use detail::{Detail, DetailProps};
 pub use explainer::{Explainer, ExplainerProps, WidgetEvent};
-pub use map::{places, view_box, Legend, Place, UsMap};
+pub use map::{legend, places, view_box, Place, UsMap};
 pub use map_section::{MapSection, MapSectionProps};
 pub use qa::{QaCard, QaProps};
 pub use sources::{source_list, write_sources};
