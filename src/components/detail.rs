@@ -53,13 +53,20 @@ fn sources<'a>(data: &'a Dataset, ids: impl IntoIterator<Item = &'a String>) -> 
 }
 
 /// The swatch and label of a tier.
-pub(super) fn tier_badge(tier: Tier, lang: Lang) -> Html {
-    html! {
-        <>
-            <span class={format!("se-swatch se-swatch--{}", tier.key())} aria-hidden="true"></span>
-            <span class="se-tier__label">{ tier.label(lang) }</span>
-        </>
-    }
+pub(super) fn tier_badge(tier: Tier, lang: Lang, tag: &'static str) -> Html {
+    let mut m = Markup::new();
+    m.open(tag, &[("class", "se-tier")])
+        .element(
+            "span",
+            &[
+                ("class", &format!("se-swatch se-swatch--{}", tier.key())),
+                ("aria-hidden", "true"),
+            ],
+            "",
+        )
+        .element("span", &[("class", "se-tier__label")], tier.label(lang))
+        .close(tag);
+    raw(m)
 }
 
 /// Content from the data set is written in English: mark it so when the interface is not.
@@ -178,7 +185,7 @@ fn layer_section(data: &Dataset, layer: &Layer<'_>, own: bool, lang: Lang, t: &U
         >
             <h4 class="se-layer__title" id={heading_id}>{ heading }</h4>
             if !own {
-                <p class="se-tier">{ tier_badge(layer.tier, lang) }</p>
+                { tier_badge(layer.tier, lang, "p") }
             }
             { body }
         </section>
@@ -275,7 +282,7 @@ pub fn Detail(props: &DetailProps) -> Html {
             <p class="se-detail__kind">{ kind_line(j, lang, t) }</p>
             <div class="se-detail__tier">
                 <span class="se-detail__tier-name">{ t.tier }<span class="se-vh">{ ": " }</span></span>
-                <p class="se-tier">{ tier_badge(own.tier, lang) }</p>
+                { tier_badge(own.tier, lang, "p") }
             </div>
             if let Some(onclick) = zoom {
                 <button type="button" class="se-detail__zoom" {onclick}>{ t.show_counties }</button>

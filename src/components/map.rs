@@ -354,18 +354,7 @@ pub fn UsMap(props: &MapProps) -> Html {
                 aria-activedescendant={active_id.as_ref().map(|a| option_id(a))}
                 preserveAspectRatio="xMidYMid meet"
                 {onkeydown} {onfocus} {onblur} {onmouseleave}>
-                <defs>
-                    <pattern id="se-pat-bans" patternUnits="userSpaceOnUse" width="6" height="6"
-                        patternTransform={format!("rotate(45) scale({})", fixed2(scale))}>
-                        <rect width="6" height="6" class="se-pat-bans-bg" />
-                        <rect width="2.2" height="6" class="se-pat-bans-line" />
-                    </pattern>
-                    <pattern id="se-pat-unknown" patternUnits="userSpaceOnUse" width="5" height="5"
-                        patternTransform={format!("scale({})", fixed2(scale))}>
-                        <rect width="5" height="5" class="se-pat-unknown-bg" />
-                        <circle cx="2.5" cy="2.5" r="0.8" class="se-pat-unknown-dot" />
-                    </pattern>
-                </defs>
+                { patterns(scale) }
                 <g role="none" class="se-map__shapes">{ for shapes.into_iter().map(shape) }</g>
                 <g role="none" class="se-map__cities">{ for cities.iter().copied().map(shape) }</g>
                 { outline(selected, "se-outline se-outline--selected").unwrap_or_default() }
@@ -388,6 +377,72 @@ pub fn UsMap(props: &MapProps) -> Html {
             }
         </div>
     }
+}
+
+/// The fills of the "bans" and "unknown" tiers (stripes and dots, scaled with the zoom so they
+/// keep their size on screen): only markup, so written as text ([`Markup`]; yew parses it in the
+/// SVG's namespace).
+fn patterns(scale: f32) -> Html {
+    let scale = fixed2(scale);
+    let mut m = Markup::new();
+    m.open("defs", &[])
+        .open(
+            "pattern",
+            &[
+                ("id", "se-pat-bans"),
+                ("patternUnits", "userSpaceOnUse"),
+                ("width", "6"),
+                ("height", "6"),
+                ("patternTransform", &format!("rotate(45) scale({scale})")),
+            ],
+        )
+        .element(
+            "rect",
+            &[("width", "6"), ("height", "6"), ("class", "se-pat-bans-bg")],
+            "",
+        )
+        .element(
+            "rect",
+            &[
+                ("width", "2.2"),
+                ("height", "6"),
+                ("class", "se-pat-bans-line"),
+            ],
+            "",
+        )
+        .close("pattern")
+        .open(
+            "pattern",
+            &[
+                ("id", "se-pat-unknown"),
+                ("patternUnits", "userSpaceOnUse"),
+                ("width", "5"),
+                ("height", "5"),
+                ("patternTransform", &format!("scale({scale})")),
+            ],
+        )
+        .element(
+            "rect",
+            &[
+                ("width", "5"),
+                ("height", "5"),
+                ("class", "se-pat-unknown-bg"),
+            ],
+            "",
+        )
+        .element(
+            "circle",
+            &[
+                ("cx", "2.5"),
+                ("cy", "2.5"),
+                ("r", "0.8"),
+                ("class", "se-pat-unknown-dot"),
+            ],
+            "",
+        )
+        .close("pattern")
+        .close("defs");
+    raw(m)
 }
 
 /// Moves every `[data-left][data-top]` element in the frame to its percentage position.

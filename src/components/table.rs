@@ -7,6 +7,8 @@ use sanctuary_core::table::{count, kind_filters, kind_label, laws, rows, SortKey
 use yew::prelude::*;
 
 use super::detail::tier_badge;
+use super::sources::raw;
+use sanctuary_core::markup::Markup;
 
 #[derive(Properties, PartialEq)]
 pub struct TableProps {
@@ -28,49 +30,53 @@ fn next_group() -> String {
 
 /// "State"; "County · California" and "City · California" for local governments.
 fn kind_cell(j: &Jurisdiction, lang: Lang, t: &Ui) -> Html {
-    let kind = kind_label(j.kind, t);
-    match (j.kind, j.state_info()) {
-        (Kind::State, _) | (_, None) => html! { { kind } },
-        (_, Some(state)) => html! {
-            <>
-                { kind }
-                <span class="se-table__state">
-                    <span class="se-table__dot">{ " · " }</span>{ state.name_in(lang) }
-                </span>
-            </>
-        },
+    let mut m = Markup::new();
+    m.text(kind_label(j.kind, t));
+    if let (Kind::County | Kind::City, Some(state)) = (j.kind, j.state_info()) {
+        m.open("span", &[("class", "se-table__state")])
+            .element("span", &[("class", "se-table__dot")], " · ")
+            .text(state.name_in(lang))
+            .close("span");
     }
+    raw(m)
 }
 
 fn laws_cell(j: &Jurisdiction, lang: Lang, t: &Ui) -> Html {
     let list = laws(j);
+    let mut m = Markup::new();
     if list.is_empty() {
-        return html! {
-            <>
-                <span aria-hidden="true">{ "—" }</span>
-                <span class="se-vh">{ t.none_recorded }</span>
-            </>
+        m.element("span", &[("aria-hidden", "true")], "—").element(
+            "span",
+            &[("class", "se-vh")],
+            t.none_recorded,
+        );
+        return raw(m);
+    }
+    let sep = [("class", "se-table__sep"), ("aria-hidden", "true")];
+    m.open("ul", &[("class", "se-table__laws")]);
+    for l in list {
+        m.open("li", &[]);
+        match lang {
+            Lang::En => m.element("span", &[("class", "se-table__law")], l.law),
+            _ => m.element("span", &[("class", "se-table__law"), ("lang", "en")], l.law),
         };
+        if let Some(number) = l.number {
+            m.element("span", &sep, " · ")
+                .element("span", &[("class", "se-table__num")], number);
+        }
+        m.element("span", &sep, " · ").element(
+            "time",
+            &[("datetime", &l.date.to_string())],
+            &l.date.display(lang),
+        );
+        if l.secondary {
+            m.text(" ")
+                .element("span", &[("class", "se-flag")], t.secondary);
+        }
+        m.close("li");
     }
-    let dl = (lang != Lang::En).then_some(AttrValue::Static("en"));
-    html! {
-        <ul class="se-table__laws">
-            { for list.iter().map(|l| html! {
-                <li>
-                    <span class="se-table__law" lang={dl.clone()}>{ l.law }</span>
-                    if let Some(number) = l.number {
-                        <span class="se-table__sep" aria-hidden="true">{ " · " }</span>
-                        <span class="se-table__num">{ number }</span>
-                    }
-                    <span class="se-table__sep" aria-hidden="true">{ " · " }</span>
-                    <time datetime={l.date.to_string()}>{ l.date.display(lang) }</time>
-                    if l.secondary {
-                        { " " }<span class="se-flag">{ t.secondary }</span>
-                    }
-                </li>
-            }) }
-        </ul>
-    }
+    m.close("ul");
+    raw(m)
 }
 
 /// The table view of the map (WAI-ARIA APG sortable table): every jurisdiction with its kind,
@@ -151,7 +157,7 @@ pub fn JurisdictionTable(props: &TableProps) -> Html {
                 </th>
                 <td role="cell" class="se-table__cell se-table__cell--kind" data-label={t.kind}>{ kind_cell(j, props.lang, t) }</td>
                 <td role="cell" class="se-table__cell se-table__cell--tier" data-label={t.tier} data-tier={tier.key()}>
-                    <span class="se-tier">{ tier_badge(tier, lang) }</span>
+                    { tier_badge(tier, lang, "span") }
                 </td>
                 <td role="cell" class="se-table__cell se-table__cell--laws" data-label={t.laws}>{ laws_cell(j, lang, t) }</td>
             </tr>
