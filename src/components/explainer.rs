@@ -12,8 +12,10 @@ use sanctuary_core::qa::Accordion;
 use sanctuary_core::state::{Action, Switch, WidgetState};
 use yew::prelude::*;
 
+use super::sources::raw;
 use super::{focus_in, MapSection, QaCard};
 use crate::assets::{self, StoryResult};
+use sanctuary_core::markup::Markup;
 
 /// What the widget tells its host page (the host turns these into DOM events and URL fragments).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,6 +59,36 @@ pub struct ExplainerProps {
     /// Copies a link to a question or place; returns whether the copy was started.
     #[prop_or_default]
     pub on_copy: Option<Callback<Target, bool>>,
+}
+
+/// `<tag class="class">text</tag>` as markup.
+fn text_element(tag: &'static str, class: &str, text: &str) -> Html {
+    let mut m = Markup::new();
+    m.element(tag, &[("class", class)], text);
+    raw(m)
+}
+
+/// The title, the dek and the date the story is checked to: only text, so markup.
+fn headline(story: &Story, as_of: &str) -> Html {
+    let mut m = Markup::new();
+    m.element(
+        "h2",
+        &[("class", "se-title"), ("id", "se-title")],
+        &story.title,
+    );
+    if !story.dek.is_empty() {
+        m.element("p", &[("class", "se-dek")], &story.dek);
+    }
+    m.open("p", &[("class", "se-asof")])
+        .text(as_of)
+        .text(" ")
+        .element(
+            "time",
+            &[("datetime", &story.as_of.to_string())],
+            &story.as_of.display(story.lang),
+        )
+        .close("p");
+    raw(m)
 }
 
 /// The widget's state for yew's `use_reducer` (the state and its rules are in the core).
@@ -242,7 +274,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             <header class="se-head">
                 <div class="se-head__top">
                     if !story.kicker.is_empty() {
-                        <p class="se-kicker">{ &story.kicker }</p>
+                        { text_element("p", "se-kicker", &story.kicker) }
                     }
                     if languages.len() > 1 {
                         <div class="se-lang" role="group" aria-label={t.language}>
@@ -261,14 +293,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                         <span lang={l.code()}>{ l.name() }</span>{ ": " }{ t.language_failed }
                     </p>
                 }
-                <h2 class="se-title" id="se-title">{ &story.title }</h2>
-                if !story.dek.is_empty() {
-                    <p class="se-dek">{ &story.dek }</p>
-                }
-                <p class="se-asof">
-                    { t.as_of }{ " " }
-                    <time datetime={story.as_of.to_string()}>{ story.as_of.display(story.lang) }</time>
-                </p>
+                { headline(&story, t.as_of) }
             </header>
             if props.layout.has_qa() {
                 <QaCard story={story.clone()} data={props.data.clone()} accordion={state.accordion.clone()}

@@ -13,8 +13,10 @@ use sanctuary_core::policy::{Dataset, Jurisdiction, Kind};
 use yew::prelude::*;
 
 use super::map::{legend, UsMap};
+use super::sources::raw;
 use super::{focus_in, Detail, JurisdictionTable};
 use crate::hooks::use_geometry;
+use sanctuary_core::markup::Markup;
 
 #[derive(Properties, PartialEq)]
 pub struct MapSectionProps {
@@ -31,6 +33,24 @@ pub struct MapSectionProps {
     /// Copies a link to the selected place; `None`: no copy control.
     #[prop_or_default]
     pub on_copy: Option<Callback<Target, bool>>,
+}
+
+/// Where the map comes from and the date of the data: only text, so markup.
+fn credit(data: &Dataset, lang: Lang) -> Html {
+    let t = ui(lang);
+    let mut m = Markup::new();
+    m.open("p", &[("class", "se-credit")])
+        .text(t.credit)
+        .text(" · ")
+        .text(t.as_of)
+        .text(" ")
+        .element(
+            "time",
+            &[("datetime", &data.as_of.to_string())],
+            &data.as_of.display(lang),
+        )
+        .close("p");
+    raw(m)
 }
 
 #[function_component]
@@ -222,10 +242,7 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
                     counties={counties} {on_select} {on_back} {on_retry} />
                 { legend(data, props.lang) }
             }
-            <p class="se-credit">
-                { t.credit }{ " · " }{ t.as_of }{ " " }
-                <time datetime={data.as_of.to_string()}>{ data.as_of.display(props.lang) }</time>
-            </p>
+            { credit(data, props.lang) }
             <div class="se-live" aria-live="polite" aria-atomic="true">{ detail.1.unwrap_or_default() }</div>
             if let (Some(on_copy), Some(id)) = (&props.on_copy, selected.clone().filter(|_| detail_data.is_some())) {
                 <div class="se-map__linkbar">

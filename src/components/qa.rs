@@ -9,7 +9,9 @@ use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::source_list;
+use super::sources::raw;
 use crate::hooks::use_idle;
+use sanctuary_core::markup::Markup;
 
 #[derive(Properties, PartialEq)]
 pub struct QaProps {
@@ -31,6 +33,15 @@ fn focus(refs: &[NodeRef], i: usize) {
     if let Some(el) = refs.get(i).and_then(|r| r.cast::<HtmlElement>()) {
         let _ = el.focus();
     }
+}
+
+/// An answer's paragraphs: only text, so markup ([`Markup`]).
+fn paragraphs(paragraphs: &[String]) -> Html {
+    let mut m = Markup::new();
+    for p in paragraphs {
+        m.element("p", &[], p);
+    }
+    raw(m)
 }
 
 /// The Q&A accordion (WAI-ARIA Authoring Practices: accordion). Each question is a button
@@ -119,7 +130,7 @@ pub fn QaCard(props: &QaProps) -> Html {
                 </h3>
                 <div class="se-qa__panel" id={aid} hidden={!open}>
                     if built {
-                        { for q.paragraphs().into_iter().map(|p| html! { <p>{ p }</p> }) }
+                        { paragraphs(&q.paragraphs()) }
                         if let Some(on_show) = props.on_show.as_ref().filter(|_| !q.jurisdictions.is_empty()) {
                             <div class="se-onmap">
                                 <p class="se-onmap__label">{ t.show_on_map }</p>
