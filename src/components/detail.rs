@@ -53,8 +53,7 @@ fn sources<'a>(data: &'a Dataset, ids: impl IntoIterator<Item = &'a String>) -> 
 }
 
 /// The swatch and label of a tier.
-pub(super) fn tier_badge(tier: Tier, lang: Lang, tag: &'static str) -> Html {
-    let mut m = Markup::new();
+fn write_tier_badge(m: &mut Markup, tier: Tier, lang: Lang, tag: &'static str) {
     m.open(tag, &[("class", "se-tier")])
         .element(
             "span",
@@ -66,6 +65,11 @@ pub(super) fn tier_badge(tier: Tier, lang: Lang, tag: &'static str) -> Html {
         )
         .element("span", &[("class", "se-tier__label")], tier.label(lang))
         .close(tag);
+}
+
+pub(super) fn tier_badge(tier: Tier, lang: Lang, tag: &'static str) -> Html {
+    let mut m = Markup::new();
+    write_tier_badge(&mut m, tier, lang, tag);
     raw(m)
 }
 
@@ -241,13 +245,34 @@ fn notes_section(data: &Dataset, list: &[Note], lang: Lang, t: &Ui) -> Html {
     raw(m)
 }
 
-/// "County · California" for a county or city; "State" for a state.
-fn kind_line(j: &Jurisdiction, lang: Lang, t: &Ui) -> String {
-    let kind = kind_label(j.kind, t);
-    match (j.kind, j.state_info()) {
-        (Kind::State, _) | (_, None) => kind.to_string(),
-        (_, Some(state)) => format!("{kind} · {}", state.name_in(lang)),
+/// "County · California" for a county or city, "State" for a state; then its category.
+fn kind_and_tier(j: &Jurisdiction, tier: Tier, lang: Lang, t: &Ui) -> Html {
+    let mut m = Markup::new();
+    m.open("p", &[("class", "se-detail__kind")])
+        .text(kind_label(j.kind, t));
+    if let (Kind::County | Kind::City, Some(state)) = (j.kind, j.state_info()) {
+        m.text(" · ").text(state.name_in(lang));
     }
+    m.close("p")
+        .open("div", &[("class", "se-detail__tier")])
+        .open("span", &[("class", "se-detail__tier-name")])
+        .text(t.tier)
+        .element("span", &[("class", "se-vh")], ": ")
+        .close("span");
+    write_tier_badge(&mut m, tier, lang, "p");
+    m.close("div");
+    raw(m)
+}
+
+/// The date the data is checked to.
+fn as_of(data: &Dataset, lang: Lang, t: &Ui) -> Html {
+    let mut m = Markup::new();
+    m.open("p", &[("class", "se-detail__asof")])
+        .text(t.as_of)
+        .text(" ");
+    write_time(&mut m, None, &data.as_of, lang);
+    m.close("p");
+    raw(m)
 }
 
 /// The detail panel for one jurisdiction: its category, every layer of law that applies (its
@@ -279,11 +304,7 @@ pub fn Detail(props: &DetailProps) -> Html {
                     <span class="se-detail__close-text">{ t.close }</span>
                 </button>
             </div>
-            <p class="se-detail__kind">{ kind_line(j, lang, t) }</p>
-            <div class="se-detail__tier">
-                <span class="se-detail__tier-name">{ t.tier }<span class="se-vh">{ ": " }</span></span>
-                { tier_badge(own.tier, lang, "p") }
-            </div>
+            { kind_and_tier(j, own.tier, lang, t) }
             if let Some(onclick) = zoom {
                 <button type="button" class="se-detail__zoom" {onclick}>{ t.show_counties }</button>
             }
@@ -314,10 +335,7 @@ pub fn Detail(props: &DetailProps) -> Html {
                     </ul>
                 </section>
             }
-            <p class="se-detail__asof">
-                { t.as_of }{ " " }
-                <time datetime={data.as_of.to_string()}>{ data.as_of.display(lang) }</time>
-            </p>
+            { as_of(data, lang, t) }
         </section>
     }
 }
