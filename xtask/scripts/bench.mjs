@@ -291,17 +291,22 @@ async function memory(s, site) {
     const names = performance.getEntriesByType("resource").map((e) => e.name).filter((n) => n.startsWith(prefix));
     if (!names.some((n) => /\.wasm$/.test(new URL(n).pathname))) return 0;
     // The wasm-bindgen glue: importing it again gives the same module, whose init function
-    // returns the instance's exports (memory included) once initialized.
+    // returns the instance's exports once initialized; the memory is the one that is a
+    // WebAssembly.Memory (dist gives exports one- or two-letter names).
     for (const url of names.filter((n) => /\.js$/.test(new URL(n).pathname) && !/\/embed[^/]*$/.test(new URL(n).pathname))) {
       try {
         const m = await import(url);
         if (typeof m.default !== "function" || typeof m.mount !== "function") continue;
         const exports = await m.default();
-        if (exports && exports.memory) return exports.memory.buffer.byteLength;
+        const memory = exports && Object.values(exports).find((v) => v instanceof WebAssembly.Memory);
+        if (memory) return memory.buffer.byteLength;
       } catch (e) { /* not the glue */ }
     }
     return null;
   }, siteUrl(site.assets));
+  if (wasm === null) {
+    throw new Error(`${site.name}: the wasm's memory could not be read (no glue among the page's scripts returned a WebAssembly.Memory)`);
+  }
   await s.cdp.send("HeapProfiler.collectGarbage");
   await s.cdp.send("HeapProfiler.collectGarbage");
   const heap = await s.cdp.send("Runtime.getHeapUsage");
