@@ -291,17 +291,6 @@ mod tests {
             sources: vec![s("a"), s("b")],
             confidence: c,
         };
-        let dims = [
-            Dimension::EnforcementAssistance,
-            Dimension::CivilDetainers,
-            Dimension::StatusInquiries,
-            Dimension::InformationSharing,
-            Dimension::JailAccess,
-            Dimension::Agreements287g,
-            Dimension::DetentionContracts,
-            Dimension::CourthouseArrests,
-            Dimension::StatePreemption,
-        ];
         let is = [
             DateIs::Signed,
             DateIs::Enacted,
@@ -309,7 +298,7 @@ mod tests {
             DateIs::Adopted,
             DateIs::Issued,
         ];
-        let policies = dims
+        let policies = Dimension::ALL
             .iter()
             .enumerate()
             .map(|(i, &dimension)| Policy {
