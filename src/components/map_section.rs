@@ -62,14 +62,15 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
     // The place whose link was just copied (one state type with the map's `Option<AttrValue>`s).
     let copied = use_state(|| None::<AttrValue>);
     let section = use_node_ref();
-    // Where focus goes after the next render (the map after zooming, so it is not lost).
-    let focus_after = use_mut_ref(|| None::<&'static str>);
+    // Where focus goes after the next render (the map after zooming, so it is not lost); a
+    // `String`, the type the `Explainer` keeps for the same purpose (one copy of the hook code).
+    let focus_after = use_mut_ref(|| None::<String>);
     {
         let section = section.clone();
         let focus_after = focus_after.clone();
         use_effect(move || {
             if let Some(selector) = focus_after.borrow_mut().take() {
-                focus_in(&section, selector);
+                focus_in(&section, &selector);
             }
         });
     }
@@ -109,7 +110,7 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
         let out = set_view(Rc::new(View::zoom_out));
         let focus_after = focus_after.clone();
         Callback::from(move |_: MouseEvent| {
-            *focus_after.borrow_mut() = Some(".se-map__svg");
+            *focus_after.borrow_mut() = Some(".se-map__svg".into());
             out();
         })
     };
@@ -121,7 +122,7 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
         Callback::from(move |id: AttrValue| {
             let mut v = view.clone();
             v.show(&data, &id);
-            *focus_after.borrow_mut() = Some("#se-detail-title");
+            *focus_after.borrow_mut() = Some("#se-detail-title".into());
             on_view.emit(v);
         })
     };
@@ -176,7 +177,7 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
                     let mut v = view.clone();
                     v.zoom_into(&state);
                     as_table.set(false);
-                    *focus_after.borrow_mut() = Some(".se-map__svg");
+                    *focus_after.borrow_mut() = Some(".se-map__svg".into());
                     on_view.emit(v);
                 })
             });
@@ -187,7 +188,7 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
                 Callback::from(move |()| {
                     let mut v = view.clone();
                     v.selected = None;
-                    *focus_after.borrow_mut() = Some(".se-map__svg");
+                    *focus_after.borrow_mut() = Some(".se-map__svg".into());
                     on_view.emit(v);
                 })
             };
