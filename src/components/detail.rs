@@ -278,8 +278,17 @@ fn as_of(data: &Dataset, lang: Lang, t: &Ui) -> Html {
 /// The detail panel for one jurisdiction: its category, every layer of law that applies (its
 /// own, then its state's), lists that name it, other facts, and the questions that mention it.
 /// Renders nothing for an id not in the data.
+///
+/// The widget calls [`detail_view`] inside the map section's render: the panel has no state of
+/// its own, and a component is its own copy of yew's code in the wasm. This component is the
+/// same view for tests and for pages that use the components directly.
 #[function_component]
 pub fn Detail(props: &DetailProps) -> Html {
+    detail_view(props)
+}
+
+/// The detail panel's view ([`Detail`]).
+pub fn detail_view(props: &DetailProps) -> Html {
     let data = &props.data;
     let lang = props.lang;
     let t = ui(lang);

@@ -12,9 +12,10 @@ use sanctuary_core::mapnav::View;
 use sanctuary_core::policy::{Dataset, Jurisdiction, Kind};
 use yew::prelude::*;
 
+use super::detail::detail_view;
 use super::map::{legend, UsMap};
 use super::sources::raw;
-use super::{focus_in, Detail, JurisdictionTable};
+use super::{focus_in, DetailProps, JurisdictionTable};
 use crate::hooks::use_geometry;
 use sanctuary_core::markup::Markup;
 
@@ -201,11 +202,15 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
                 )
             });
             (
-                html! {
-                    <Detail data={dd.clone()} id={AttrValue::from(id.clone())} lang={props.lang}
-                        questions={Rc::new(questions)} on_question={props.on_question.clone()}
-                        {on_close} {on_zoom} />
-                },
+                detail_view(&DetailProps {
+                    data: dd.clone(),
+                    id: AttrValue::from(id.clone()),
+                    lang: props.lang,
+                    questions: Rc::new(questions),
+                    on_question: props.on_question.clone(),
+                    on_close,
+                    on_zoom,
+                }),
                 live,
             )
         }
