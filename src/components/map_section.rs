@@ -15,7 +15,8 @@ use yew::prelude::*;
 use super::detail::detail_view;
 use super::map::{legend, UsMap};
 use super::sources::raw;
-use super::{focus_in, DetailProps, JurisdictionTable};
+use super::table::{table_view, use_table};
+use super::{focus_in, DetailProps, TableProps};
 use crate::hooks::use_geometry;
 use sanctuary_core::markup::Markup;
 
@@ -60,6 +61,7 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
     let data = &props.data;
     let view = &props.view;
     let as_table = use_state(|| false);
+    let (table_query, table_group) = use_table();
     // The place whose link was just copied (one state type with the map's `Option<AttrValue>`s).
     let copied = use_state(|| None::<AttrValue>);
     let section = use_node_ref();
@@ -232,8 +234,12 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
                 </div>
             </div>
             if *as_table {
-                <JurisdictionTable data={data.clone()} lang={props.lang}
-                    selected={selected.clone().map(AttrValue::from)} on_select={on_table_select} />
+                { table_view(&TableProps {
+                    data: data.clone(),
+                    lang: props.lang,
+                    selected: selected.clone().map(AttrValue::from),
+                    on_select: on_table_select,
+                }, &table_query, &table_group) }
             } else {
                 <p class="se-map__help" id="se-map-help">{ t.map_help }</p>
                 if let Some(name) = zoom_name {

@@ -1,4 +1,5 @@
 use super::Shared;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use sanctuary_core::i18n::{ui, Lang, Ui};
@@ -84,12 +85,27 @@ fn laws_cell(j: &Jurisdiction, lang: Lang, t: &Ui) -> Html {
 /// button that asks for the jurisdiction's details.
 #[function_component]
 pub fn JurisdictionTable(props: &TableProps) -> Html {
+    let (query, group) = use_table();
+    table_view(props, &query, &group)
+}
+
+/// The table's own state: its sort and filter, and its radio group's name.
+#[hook]
+pub fn use_table() -> (UseStateHandle<TableQuery>, Rc<String>) {
+    (
+        use_state(TableQuery::default),
+        use_memo((), |_| next_group()),
+    )
+}
+
+/// The table's view ([`JurisdictionTable`]), with its state from [`use_table`]. The widget's map
+/// section keeps that state and calls this inside its render (a component is its own copy of
+/// yew's code in the wasm; the sort and filter then also last while the reader looks at the map).
+pub fn table_view(props: &TableProps, query: &UseStateHandle<TableQuery>, group: &str) -> Html {
     let lang = props.lang;
     let t = ui(lang);
     let data = &props.data;
-    let query = use_state(TableQuery::default);
-    let group = use_memo((), |_| next_group());
-    let shown = rows(data, &query);
+    let shown = rows(data, query);
     let total = count(data, None);
 
     let header = |key: SortKey, label: &'static str| {
@@ -127,7 +143,7 @@ pub fn JurisdictionTable(props: &TableProps) -> Html {
             <label class="se-filter__option">
                 <input
                     type="radio"
-                    name={(*group).clone()}
+                    name={group.to_owned()}
                     value={value}
                     checked={query.kind == kind}
                     {onchange}
