@@ -1,7 +1,5 @@
 use std::rc::Rc;
 
-use super::Shared;
-
 use sanctuary_core::content::Source;
 use sanctuary_core::date::Date;
 use sanctuary_core::i18n::{ui, Lang, Ui};
@@ -13,6 +11,7 @@ use sanctuary_core::table::kind_label;
 use yew::prelude::*;
 
 use super::sources::{raw, source_list, write_sources};
+use super::Shared;
 
 /// The id of the panel's heading, for the lead's `aria-labelledby` and focus.
 pub const DETAIL_TITLE_ID: &str = "se-detail-title";

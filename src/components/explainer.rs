@@ -1,11 +1,10 @@
 use std::rc::Rc;
 
-use super::Shared;
-
 use sanctuary_core::content::Story;
 use sanctuary_core::deeplink::Target;
 use sanctuary_core::i18n::{ui, Lang};
 use sanctuary_core::mapnav::View;
+use sanctuary_core::markup::Markup;
 use sanctuary_core::options::{Layout, Theme};
 use sanctuary_core::policy::Dataset;
 use sanctuary_core::qa::Accordion;
@@ -13,9 +12,9 @@ use sanctuary_core::state::{Action, Switch, WidgetState};
 use yew::prelude::*;
 
 use super::sources::raw;
+use super::Shared;
 use super::{focus_in, MapSection, QaCard};
 use crate::assets::{self, StoryResult};
-use sanctuary_core::markup::Markup;
 
 /// What the widget tells its host page (the host turns these into DOM events and URL fragments).
 #[derive(Clone, Debug, PartialEq, Eq)]

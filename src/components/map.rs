@@ -5,20 +5,18 @@
 
 use std::rc::Rc;
 
-use super::Shared;
-
 use sanctuary_core::geometry::Layer;
 use sanctuary_core::i18n::{ui, Lang};
 use sanctuary_core::mapnav::{fit, fixed2, nearest, Direction, View};
+use sanctuary_core::markup::Markup;
 use sanctuary_core::policy::{Dataset, Kind, Tier};
 use sanctuary_core::projection::{US_ATLAS_HEIGHT, US_ATLAS_WIDTH};
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
-use crate::assets::GeoResult;
-use sanctuary_core::markup::Markup;
-
 use super::sources::raw;
+use super::Shared;
+use crate::assets::GeoResult;
 
 /// One place on the map: a shape (state, county) or a point (city).
 #[derive(Clone, Debug, PartialEq)]

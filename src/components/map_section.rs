@@ -3,12 +3,11 @@
 
 use std::rc::Rc;
 
-use super::Shared;
-
 use sanctuary_core::content::Story;
 use sanctuary_core::deeplink::Target;
 use sanctuary_core::i18n::{ui, Lang};
 use sanctuary_core::mapnav::View;
+use sanctuary_core::markup::Markup;
 use sanctuary_core::policy::{Dataset, Jurisdiction, Kind};
 use yew::prelude::*;
 
@@ -16,9 +15,9 @@ use super::detail::detail_view;
 use super::map::{legend, UsMap};
 use super::sources::raw;
 use super::table::{table_view, use_table};
+use super::Shared;
 use super::{focus_in, DetailProps, TableProps};
 use crate::hooks::use_geometry;
-use sanctuary_core::markup::Markup;
 
 #[derive(Properties, PartialEq)]
 pub struct MapSectionProps {

@@ -1,8 +1,7 @@
-use super::Shared;
-
 use sanctuary_core::content::Story;
 use sanctuary_core::deeplink::Target;
 use sanctuary_core::i18n::ui;
+use sanctuary_core::markup::Markup;
 use sanctuary_core::policy::Dataset;
 use sanctuary_core::qa::{focus_target, Accordion};
 use web_sys::{HtmlElement, KeyboardEvent};
@@ -10,8 +9,8 @@ use yew::prelude::*;
 
 use super::source_list;
 use super::sources::raw;
+use super::Shared;
 use crate::hooks::use_idle;
-use sanctuary_core::markup::Markup;
 
 #[derive(Properties, PartialEq)]
 pub struct QaProps {

@@ -4,8 +4,6 @@
 //! placeholder; the widget replaces it when it mounts. Questions are native `<details>` (they
 //! open without script) and the jurisdictions are one table, in a `<details>` of its own.
 
-use super::Shared;
-
 use sanctuary_core::content::Story;
 use sanctuary_core::i18n::ui;
 use sanctuary_core::options::Layout;
@@ -14,6 +12,7 @@ use sanctuary_core::table::{kind_label, laws, rows, TableQuery};
 use yew::prelude::*;
 
 use super::source_list;
+use super::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct StaticProps {

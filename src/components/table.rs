@@ -1,15 +1,15 @@
-use super::Shared;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use sanctuary_core::i18n::{ui, Lang, Ui};
+use sanctuary_core::markup::Markup;
 use sanctuary_core::policy::{Dataset, Jurisdiction, Kind};
 use sanctuary_core::table::{count, kind_filters, kind_label, laws, rows, SortKey, TableQuery};
 use yew::prelude::*;
 
 use super::detail::tier_badge;
 use super::sources::raw;
-use sanctuary_core::markup::Markup;
+use super::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct TableProps {
