@@ -1,7 +1,6 @@
 use std::rc::Rc;
 
 use sanctuary_core::content::Source;
-use sanctuary_core::date::Date;
 use sanctuary_core::i18n::{ui, Lang, Ui};
 use sanctuary_core::markup::Markup;
 use sanctuary_core::policy::{
@@ -10,7 +9,7 @@ use sanctuary_core::policy::{
 use sanctuary_core::table::kind_label;
 use yew::prelude::*;
 
-use super::sources::{raw, source_list, write_sources};
+use super::sources::{raw, source_list, write_sources, write_swatch, write_time};
 use super::Shared;
 
 /// The id of the panel's heading, for the lead's `aria-labelledby` and focus.
@@ -53,16 +52,9 @@ fn sources<'a>(data: &'a Dataset, ids: impl IntoIterator<Item = &'a String>) -> 
 
 /// The swatch and label of a tier.
 fn write_tier_badge(m: &mut Markup, tier: Tier, lang: Lang, tag: &'static str) {
-    m.open(tag, &[("class", "se-tier")])
-        .element(
-            "span",
-            &[
-                ("class", &format!("se-swatch se-swatch--{}", tier.key())),
-                ("aria-hidden", "true"),
-            ],
-            "",
-        )
-        .element("span", &[("class", "se-tier__label")], tier.label(lang))
+    m.open(tag, &[("class", "se-tier")]);
+    write_swatch(m, tier);
+    m.element("span", &[("class", "se-tier__label")], tier.label(lang))
         .close(tag);
 }
 
@@ -82,14 +74,6 @@ fn data_lang(lang: Lang) -> &'static [(&'static str, &'static str)] {
 
 fn write_flag(m: &mut Markup, t: &Ui) {
     m.element("span", &[("class", "se-flag")], t.secondary);
-}
-
-fn write_time(m: &mut Markup, class: Option<&'static str>, date: &Date, lang: Lang) {
-    let (iso, text) = (date.to_string(), date.display(lang));
-    match class {
-        Some(class) => m.element("time", &[("class", class), ("datetime", &iso)], &text),
-        None => m.element("time", &[("datetime", &iso)], &text),
-    };
 }
 
 /// One law or policy: name and number, what it is about and when, a summary, its timeline and

@@ -11,7 +11,7 @@ use sanctuary_core::qa::Accordion;
 use sanctuary_core::state::{Action, Switch, WidgetState};
 use yew::prelude::*;
 
-use super::sources::raw;
+use super::sources::{raw, write_time};
 use super::Shared;
 use super::{focus_in, MapSection, QaCard};
 use crate::assets::{self, StoryResult};
@@ -78,15 +78,9 @@ fn headline(story: &Story, as_of: &str) -> Html {
     if !story.dek.is_empty() {
         m.element("p", &[("class", "se-dek")], &story.dek);
     }
-    m.open("p", &[("class", "se-asof")])
-        .text(as_of)
-        .text(" ")
-        .element(
-            "time",
-            &[("datetime", &story.as_of.to_string())],
-            &story.as_of.display(story.lang),
-        )
-        .close("p");
+    m.open("p", &[("class", "se-asof")]).text(as_of).text(" ");
+    write_time(&mut m, None, &story.as_of, story.lang);
+    m.close("p");
     raw(m)
 }
 

@@ -14,7 +14,7 @@ use sanctuary_core::projection::{US_ATLAS_HEIGHT, US_ATLAS_WIDTH};
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
-use super::sources::raw;
+use super::sources::{raw, write_swatch};
 use super::Shared;
 use crate::assets::GeoResult;
 
@@ -488,16 +488,9 @@ pub fn legend(data: &Dataset, lang: Lang) -> Html {
         .open("ul", &[("class", "se-legend__list")]);
     for tier in Tier::ALL {
         let count = data.states().filter(|j| j.tier() == tier).count();
-        m.open("li", &[("class", "se-legend__item")])
-            .element(
-                "span",
-                &[
-                    ("class", &format!("se-swatch se-swatch--{}", tier.key())),
-                    ("aria-hidden", "true"),
-                ],
-                "",
-            )
-            .text(tier.label(lang))
+        m.open("li", &[("class", "se-legend__item")]);
+        write_swatch(&mut m, tier);
+        m.text(tier.label(lang))
             .element(
                 "span",
                 &[("class", "se-legend__count")],

@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use super::detail::detail_view;
 use super::map::{legend, UsMap};
-use super::sources::raw;
+use super::sources::{raw, write_time};
 use super::table::{table_view, use_table};
 use super::Shared;
 use super::{focus_in, DetailProps, TableProps};
@@ -44,13 +44,9 @@ fn credit(data: &Dataset, lang: Lang) -> Html {
         .text(t.credit)
         .text(" · ")
         .text(t.as_of)
-        .text(" ")
-        .element(
-            "time",
-            &[("datetime", &data.as_of.to_string())],
-            &data.as_of.display(lang),
-        )
-        .close("p");
+        .text(" ");
+    write_time(&mut m, None, &data.as_of, lang);
+    m.close("p");
     raw(m)
 }
 

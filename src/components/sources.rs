@@ -1,6 +1,8 @@
 use sanctuary_core::content::Source;
+use sanctuary_core::date::Date;
 use sanctuary_core::i18n::Lang;
 use sanctuary_core::markup::Markup;
+use sanctuary_core::policy::Tier;
 use sanctuary_core::problem::is_web_url;
 use yew::prelude::*;
 
@@ -37,15 +39,33 @@ pub fn write_sources<'a>(
         if link.is_some() {
             m.close("a");
         }
-        m.text(", ")
-            .element(
-                "time",
-                &[("datetime", &s.date.to_string())],
-                &s.date.display(lang),
-            )
-            .close("li");
+        m.text(", ");
+        write_time(m, None, &s.date, lang);
+        m.close("li");
     }
     m.close("ul").close("div");
+}
+
+/// `<time datetime="2024-11-19">Nov. 19, 2024</time>`, with a class if given.
+pub(super) fn write_time(m: &mut Markup, class: Option<&'static str>, date: &Date, lang: Lang) {
+    let (iso, text) = (date.to_string(), date.display(lang));
+    match class {
+        Some(class) => m.element("time", &[("class", class), ("datetime", &iso)], &text),
+        None => m.element("time", &[("datetime", &iso)], &text),
+    };
+}
+
+/// A tier's colour and pattern (`se-swatch--<tier>`), hidden from screen readers: its label
+/// is beside it.
+pub(super) fn write_swatch(m: &mut Markup, tier: Tier) {
+    m.element(
+        "span",
+        &[
+            ("class", &format!("se-swatch se-swatch--{}", tier.key())),
+            ("aria-hidden", "true"),
+        ],
+        "",
+    );
 }
 
 /// The list of sources as a node ([`write_sources`]).

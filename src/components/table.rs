@@ -8,7 +8,7 @@ use sanctuary_core::table::{count, kind_filters, kind_label, laws, rows, SortKey
 use yew::prelude::*;
 
 use super::detail::tier_badge;
-use super::sources::raw;
+use super::sources::{raw, write_time};
 use super::Shared;
 
 #[derive(Properties, PartialEq)]
@@ -65,11 +65,8 @@ fn laws_cell(j: &Jurisdiction, lang: Lang, t: &Ui) -> Html {
             m.element("span", &sep, " · ")
                 .element("span", &[("class", "se-table__num")], number);
         }
-        m.element("span", &sep, " · ").element(
-            "time",
-            &[("datetime", &l.date.to_string())],
-            &l.date.display(lang),
-        );
+        m.element("span", &sep, " · ");
+        write_time(&mut m, None, &l.date, lang);
         if l.secondary {
             m.text(" ")
                 .element("span", &[("class", "se-flag")], t.secondary);
