@@ -28,6 +28,13 @@ const STYLES: &[&str] = &["styles/widget.css", "styles/map.css", "styles/panels.
 
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    // `-Cpanic=immediate-abort` (the nightly release build): a panic runs no hook, so none is
+    // compiled in; the glue's trap guard tells embed.js instead (xtask/src/dist/guard.rs).
+    println!("cargo::rustc-check-cfg=cfg(panic_runs_no_hook)");
+    if std::env::var("CARGO_CFG_PANIC").is_ok_and(|p| p.split(',').any(|v| v == "immediate-abort"))
+    {
+        println!("cargo::rustc-cfg=panic_runs_no_hook");
+    }
     let mut failed = Vec::new();
 
     let mut css = String::new();

@@ -55,8 +55,11 @@
       var n = made++;
       var p = loading = Promise.all([import(base + FILES.glue + (n ? "?instance=" + n : "")), compiled])
         .then(function (r) {
-          return r[0].default({ module_or_path: r[1] }).then(function () {
+          return r[0].default({ module_or_path: r[1] }).then(function (exports) {
             var inst = current = { m: r[0], dead: false };
+            // A trap anywhere in the instance (dist's guard around its exports), and, in a
+            // build with a panic hook, the panic's message just before it.
+            exports._t = function (e) { crash(inst, String(e)); };
             r[0].on_crash(function (message) { crash(inst, message); });
             return inst;
           });
@@ -131,8 +134,9 @@
 
   function note(e) { lastEvent = e; lastHost = e.currentTarget; }
 
-  // From the wasm's panic hook, before the instance traps (a panic stops every widget in it).
-  // The widget at fault: the one being mounted, or the one whose event is still dispatching.
+  // From the wasm's panic hook, before the instance traps, or from the glue's guard as the trap
+  // unwinds (a panic stops every widget in the instance). The widget at fault: the one being
+  // mounted, or the one whose event is still dispatching.
   function crash(inst, message) {
     trapped = true;
     setTimeout(function () { trapped = false; }, 0);

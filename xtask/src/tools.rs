@@ -54,8 +54,10 @@ pub fn nightly_cargo() -> Command {
 /// What builds the release wasm (`cargo xtask dist`).
 ///
 /// Nightly, when it is installed, rebuilds the standard library for size and leaves out panic
-/// locations and `Debug` formatting: about 14 KB gzip less than stable (BENCHMARKS.md). Panics
-/// still abort through our hook, so a widget's crash is handled the same way. Stable builds the
+/// locations, `Debug` formatting and the panic machinery itself: about 20 KB gzip less than
+/// stable (BENCHMARKS.md). A panic there traps at once, with no hook and no message; the glue's
+/// trap guard (`dist/guard.rs`) tells embed.js, so a widget's crash is isolated the same way as
+/// in the stable build, whose panics go through our hook first. Stable builds the
 /// same code when nightly or its `rust-src` cannot be had, or when
 /// `SANCTUARY_WASM_TOOLCHAIN=stable` asks for it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,9 +66,11 @@ pub enum WasmToolchain {
     Nightly,
 }
 
-/// The nightly build's flags: the profile's panic = "abort", no file/line in panic messages,
-/// and `{:?}` formatting compiled to nothing (the wasm shows no Debug output to readers).
-const NIGHTLY_RUSTFLAGS: &str = "-Cpanic=abort -Zlocation-detail=none -Zfmt-debug=none";
+/// The nightly build's flags: a panic is an immediate trap (no hook, no formatting of its
+/// message; build.rs then sets `panic_runs_no_hook`), no file/line in messages, and `{:?}`
+/// formatting compiled to nothing (the wasm shows no Debug output to readers).
+const NIGHTLY_RUSTFLAGS: &str =
+    "-Cpanic=immediate-abort -Zunstable-options -Zlocation-detail=none -Zfmt-debug=none";
 
 /// Set when a nightly build failed in this run: everything after uses stable's artifacts.
 static NIGHTLY_FAILED: AtomicBool = AtomicBool::new(false);
