@@ -41,13 +41,11 @@ async fn draws_states_and_cities_by_tier() {
     assert!(one(&root, ".se-qa").is_none(), "data-view=map shows no Q&A");
     let ca = place(&root, "06").unwrap();
     assert_eq!(ca.tag_name(), "path");
-    assert!(
-        has_class(&ca, "se-tier--broad"),
-        "California: {}",
-        ca.get_attribute("class").unwrap_or_default()
-    );
-    assert!(has_class(&place(&root, "48").unwrap(), "se-tier--bans"));
-    assert!(has_class(&place(&root, "32").unwrap(), "se-tier--unknown"));
+    let tier = |el: &Element| el.get_attribute("data-tier").unwrap_or_default();
+    assert_eq!(tier(&ca), "broad", "California");
+    assert!(has_class(&ca, "se-shape"));
+    assert_eq!(tier(&place(&root, "48").unwrap()), "bans");
+    assert_eq!(tier(&place(&root, "32").unwrap()), "unknown");
     assert_eq!(ca.get_attribute("role").as_deref(), Some("option"));
     assert!(ca
         .get_attribute("aria-label")

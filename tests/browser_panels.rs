@@ -108,17 +108,6 @@ fn questions_about(id: &str) -> Rc<Vec<(AttrValue, AttrValue)>> {
     )
 }
 
-/// Class checks without the `DomTokenList` web-sys feature.
-trait HasClass {
-    fn has_class(&self, class: &str) -> bool;
-}
-
-impl HasClass for Element {
-    fn has_class(&self, class: &str) -> bool {
-        self.class_name().split_whitespace().any(|c| c == class)
-    }
-}
-
 fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -155,15 +144,18 @@ async fn a_state_shows_its_laws_dates_and_sources() {
 
     assert_eq!(d.text(".se-detail__kind"), "State");
     let swatch = d.one(".se-detail__tier .se-swatch");
-    assert!(swatch.has_class("se-swatch--broad"));
+    assert_eq!(swatch.get_attribute("data-tier").as_deref(), Some("broad"));
     assert_eq!(swatch.get_attribute("aria-hidden").as_deref(), Some("true"));
     assert!(d
         .text(".se-detail__tier")
         .contains("Broad limits on cooperation"));
 
     assert_eq!(d.all(".se-layer").len(), 1, "a state has one layer");
-    assert_eq!(d.text(".se-layer--own h4"), "Its own laws and policies");
-    let policy = d.one(".se-layer--own .se-policy");
+    assert_eq!(
+        d.text(".se-layer[data-layer=own] h4"),
+        "Its own laws and policies"
+    );
+    let policy = d.one(".se-layer[data-layer=own] .se-policy");
     let law = squash(
         &policy
             .query_selector("h5")
@@ -216,12 +208,19 @@ async fn a_county_shows_its_own_layer_unknown_and_its_state_layer() {
     let d = detail("06037").await;
     assert_eq!(d.text("#se-detail-title"), "Los Angeles County");
     assert_eq!(squash(&d.text(".se-detail__kind")), "County · California");
-    assert!(d
-        .one(".se-detail__tier .se-swatch")
-        .has_class("se-swatch--unknown"));
+    assert_eq!(
+        d.one(".se-detail__tier .se-swatch")
+            .get_attribute("data-tier")
+            .as_deref(),
+        Some("unknown")
+    );
     let layers = d.all(".se-layer");
     assert_eq!(layers.len(), 2);
-    assert!(layers[0].has_class("se-layer--own"), "own layer first");
+    assert_eq!(
+        layers[0].get_attribute("data-layer").as_deref(),
+        Some("own"),
+        "own layer first"
+    );
     let own = layers[0].text_content().unwrap();
     assert!(own.contains("Not reviewed"), "{own}");
     assert!(!own.contains("SB 54"));
@@ -235,7 +234,10 @@ async fn a_county_shows_its_own_layer_unknown_and_its_state_layer() {
             .unwrap(),
         "State law that applies here: California"
     );
-    assert!(state.query_selector(".se-swatch--broad").unwrap().is_some());
+    assert!(state
+        .query_selector(".se-swatch[data-tier=broad]")
+        .unwrap()
+        .is_some());
     let text = state.text_content().unwrap();
     assert!(
         text.contains("SB 54") && text.contains("Oct. 5, 2017"),
@@ -252,14 +254,14 @@ async fn a_county_shows_its_own_layer_unknown_and_its_state_layer() {
 async fn a_city_lists_its_ordinance_and_its_history() {
     let d = detail("los-angeles-ca").await;
     assert_eq!(squash(&d.text(".se-detail__kind")), "City · California");
-    let own = d.one(".se-layer--own");
+    let own = d.one(".se-layer[data-layer=own]");
     let policies = own.query_selector_all(".se-policy").unwrap();
     assert_eq!(policies.length(), 2);
     let first = policies.item(0).unwrap().text_content().unwrap();
     assert!(first.contains("Sanctuary city ordinance"), "{first}");
     assert!(squash(&first).contains("Adopted Dec. 4, 2024"), "{first}");
     let events: Vec<String> = d
-        .all(".se-layer--own .se-policy:first-child .se-events__item")
+        .all(".se-layer[data-layer=own] .se-policy:first-child .se-events__item")
         .iter()
         .map(|e| squash(&e.text_content().unwrap()))
         .collect();
@@ -270,7 +272,7 @@ async fn a_city_lists_its_ordinance_and_its_history() {
         "{events:?}"
     );
     let sources = d
-        .all(".se-layer--own .se-policy:first-child .se-sources li")
+        .all(".se-layer[data-layer=own] .se-policy:first-child .se-sources li")
         .len();
     assert_eq!(
         sources, 7,
@@ -279,7 +281,9 @@ async fn a_city_lists_its_ordinance_and_its_history() {
     let second = squash(&policies.item(1).unwrap().text_content().unwrap());
     assert!(second.contains("LAPD Special Order 40"));
     assert!(second.contains("Issued 1979"), "{second}");
-    assert!(d.text(".se-layer--state h4").ends_with(": California"));
+    assert!(d
+        .text(".se-layer[data-layer=state] h4")
+        .ends_with(": California"));
 }
 
 #[wasm_bindgen_test]
@@ -362,9 +366,11 @@ async fn spanish_labels_and_spanish_data() {
     });
     let d = mount::<Detail>(props, None).await;
     assert_eq!(squash(&d.text(".se-detail__kind")), "Condado · California");
-    assert!(d.text(".se-layer--own").starts_with("Sus propias leyes"));
+    assert!(d
+        .text(".se-layer[data-layer=own]")
+        .starts_with("Sus propias leyes"));
     assert_eq!(
-        d.text(".se-layer--state h4"),
+        d.text(".se-layer[data-layer=state] h4"),
         "Ley estatal que se aplica aquí: California"
     );
     assert!(squash(&d.text(".se-policy__meta")).contains("Firma: 5 de octubre de 2017"));
@@ -470,7 +476,7 @@ async fn the_table_has_a_row_per_jurisdiction() {
         "California Values Act · SB 54 (Gov. Code 7284 ff.) · Oct. 5, 2017"
     );
     assert!(ca
-        .query_selector(".se-swatch.se-swatch--broad[aria-hidden='true']")
+        .query_selector(".se-swatch[data-tier=broad][aria-hidden='true']")
         .unwrap()
         .is_some());
     let al = t.one("tr[data-id='01']");
@@ -659,7 +665,6 @@ async fn a_row_name_selects_and_the_selected_row_is_marked() {
         current[0].get_attribute("aria-current").as_deref(),
         Some("true")
     );
-    assert!(current[0].has_class("is-selected"));
 
     t.click("tr[data-id='06037'] .se-table__name");
     t.click("tr[data-id='los-angeles-ca'] .se-table__name");

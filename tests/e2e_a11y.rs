@@ -201,7 +201,7 @@ async fn audit_page(b: Browser, path: &'static str, attrs: &str, label: &str, se
 
 fn theme_is_dark(dark: bool) -> String {
     format!(
-        "return {}.classList.contains('se-theme-dark') === {dark};",
+        "return {}.getAttribute('data-theme') === 'dark' === {dark};",
         in_shadow("article")
     )
 }
@@ -240,7 +240,7 @@ async fn axe_finds_no_violation_at_320_px_in_the_dark_theme() {
     let b = browser_at(320, 1.0).await;
     let attrs = format!(r#"{OPEN} data-theme="dark""#);
     let narrow = format!(
-        "return window.innerWidth === 320 && {}.classList.contains('se-theme-dark');",
+        "return window.innerWidth === 320 && {}.getAttribute('data-theme') === 'dark';",
         in_shadow("article")
     );
     audit_page(b, "/narrow.html", &attrs, "dark, 320 px", &narrow).await;
@@ -543,7 +543,7 @@ async fn keyboard_only_walk_through() {
     assert_eq!(
         b.js(&format!(
             "return {}.dataset.id;",
-            in_shadow(".se-table__row.is-selected")
+            in_shadow(".se-table__row[aria-current]")
         ))
         .await,
         row,
@@ -776,7 +776,7 @@ async fn reflow_at(width: u32, zoom: f64, attrs: &str) -> Vec<String> {
 
     // "Show on the map" for a city: zoomed into its state, the city's detail (with the state's
     // layer); then a county's detail; then a state's on the national map.
-    click(&b, ".se-qa__item.is-open .se-chip").await;
+    click(&b, ".se-qa__item[data-open] .se-chip").await;
     b.wait_until(
         &format!(
             "{} && {}",

@@ -182,7 +182,7 @@
     layerStates.forEach(function (s) { var t = c.tiers[s.id] || "unknown"; count[t] = (count[t] || 0) + 1; });
     return '<div class="se-legend"><p class="se-legend__title">Legend</p><ul class="se-legend__list">' +
       TIERS.map(function (t) {
-        return '<li class="se-legend__item"><span class="se-swatch se-swatch--' + t + '" aria-hidden="true"></span>' +
+        return '<li class="se-legend__item"><span class="se-swatch" data-tier="' + t + '" aria-hidden="true"></span>' +
           TIER_LABEL[t] + '<span class="se-legend__count"> (' + (count[t] || 0) + ")</span></li>";
       }).join("") + "</ul></div>";
   }
@@ -197,7 +197,7 @@
     var root = this.root = el.shadowRoot || el.attachShadow({ mode: "open" });
     root.adoptedStyleSheets = [c.sheet];
     var s = c.story;
-    root.innerHTML = '<div class="se-root"><article class="se se-theme-light" lang="en" aria-labelledby="se-title">' +
+    root.innerHTML = '<div class="se-root"><article class="se" data-theme="light" lang="en" aria-labelledby="se-title">' +
       '<header class="se-head"><div class="se-head__top">' + (s.kicker ? '<p class="se-kicker">' + esc(s.kicker) + "</p>" : "") +
       '</div><h2 class="se-title" id="se-title">' + esc(s.title) + "</h2>" + (s.dek ? '<p class="se-dek">' + esc(s.dek) + "</p>" : "") +
       '<p class="se-asof">As of <time datetime="' + esc(s.as_of) + '">' + esc(date(s.as_of)) + "</time></p></header>" +
@@ -249,7 +249,7 @@
 
   Widget.prototype.toggle = function (button, open) {
     button.setAttribute("aria-expanded", String(open));
-    button.closest(".se-qa__item").classList.toggle("is-open", open);
+    button.closest(".se-qa__item").toggleAttribute("data-open", open);
     this.root.getElementById(button.getAttribute("aria-controls")).hidden = !open;
   };
 
@@ -294,12 +294,11 @@
       shapes.map(function (f) {
         var j = c.byId[f.id], tier = c.tiers[f.id] || "unknown";
         var name = j ? j.name : f.name;
-        return "<path" + option(f.id, name, tier) + ' class="se-shape se-tier--' + tier +
-          (f.id === self.selected ? " is-selected" : "") + '" d="' + f.d + '"/>';
+        return "<path" + option(f.id, name, tier) + ' class="se-shape" data-tier="' + tier + '" d="' + f.d + '"/>';
       }).join("") + '</g><g class="se-outline-layer"></g><g role="none" class="se-map__cities">' +
       cities.map(function (p) {
         var tier = c.tiers[p.j.id] || "unknown";
-        return "<circle" + option(p.j.id, p.j.name, tier) + ' class="se-city se-tier--' + tier + '" cx="' + p.at[0] +
+        return "<circle" + option(p.j.id, p.j.name, tier) + ' class="se-city" data-tier="' + tier + '" cx="' + p.at[0] +
           '" cy="' + p.at[1] + '" r="' + 6 * scale + '" stroke-width="' + 1.5 * scale + '"/>';
       }).join("") + "</g></svg>" +
       cities.map(function (p) {
@@ -313,7 +312,7 @@
       var left = (p.at[0] - vb[0]) / vb[2] * 100;
       labels[i].style.left = left.toFixed(2) + "%";
       labels[i].style.top = ((p.at[1] - vb[1]) / vb[3] * 100).toFixed(2) + "%";
-      if (left > 75) labels[i].classList.add("se-city-label--left");
+      if (left > 75) labels[i].setAttribute("data-side", "left");
     });
     this.outline();
   };
@@ -322,7 +321,7 @@
     var layerEl = this.frame.querySelector(".se-outline-layer");
     if (!layerEl) return;
     var el = this.selected && this.frame.querySelector('path[data-jurisdiction="' + this.selected + '"]');
-    layerEl.innerHTML = el ? '<path class="se-outline se-outline--selected" aria-hidden="true" d="' + el.getAttribute("d") + '"/>' : "";
+    layerEl.innerHTML = el ? '<path class="se-outline" data-outline="selected" aria-hidden="true" d="' + el.getAttribute("d") + '"/>' : "";
   };
 
   Widget.prototype.setZoom = function (fips, select) {
@@ -354,11 +353,11 @@
     if (svg) {
       if (prev) {
         var p = svg.querySelector('[data-jurisdiction="' + prev + '"]');
-        if (p) { p.setAttribute("aria-selected", "false"); p.classList.remove("is-selected"); }
+        if (p) { p.setAttribute("aria-selected", "false"); }
       }
       if (id) {
         var n = svg.querySelector('[data-jurisdiction="' + id + '"]');
-        if (n) { n.setAttribute("aria-selected", "true"); n.classList.add("is-selected"); }
+        if (n) { n.setAttribute("aria-selected", "true"); }
       }
       this.outline();
     }
@@ -379,7 +378,7 @@
     var fips = j ? stateOf(j) : id.slice(0, 2);
     var st = kind !== "state" && c.byId[fips];
     var tierHtml = function (t) {
-      return '<p class="se-tier"><span class="se-swatch se-swatch--' + t + '" aria-hidden="true"></span><span class="se-tier__label">' +
+      return '<p class="se-tier"><span class="se-swatch" data-tier="' + t + '" aria-hidden="true"></span><span class="se-tier__label">' +
         TIER_LABEL[t] + "</span></p>";
     };
     var policies = function (jj) {

@@ -36,11 +36,11 @@ pub enum Theme {
 }
 
 impl Theme {
-    pub fn class(self) -> &'static str {
+    pub fn key(self) -> &'static str {
         match self {
-            Theme::Light => "se-theme-light",
-            Theme::Dark => "se-theme-dark",
-            Theme::Auto => "se-theme-auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Auto => "auto",
         }
     }
 }

@@ -167,7 +167,7 @@ fn layer_section(data: &Dataset, layer: &Layer<'_>, own: bool, lang: Lang, t: &U
     };
     html! {
         <section
-            class={classes!("se-layer", if own { "se-layer--own" } else { "se-layer--state" })}
+            class="se-layer" data-layer={if own { "own" } else { "state" }}
             aria-labelledby={heading_id.clone()}
         >
             <h4 class="se-layer__title" id={heading_id}>{ heading }</h4>

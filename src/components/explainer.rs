@@ -263,7 +263,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let busy = |l: Lang| state.switching == Some(Switch::Loading(l));
 
     html! {
-        <article class={classes!("se", props.theme.class())} lang={story.lang.code()} aria-labelledby="se-title" ref={root}>
+        <article class="se" data-theme={props.theme.key()} lang={story.lang.code()} aria-labelledby="se-title" ref={root}>
             <header class="se-head">
                 <div class="se-head__top">
                     if !story.kicker.is_empty() {

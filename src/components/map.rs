@@ -262,26 +262,22 @@ pub fn UsMap(props: &MapProps) -> Html {
         };
         let is_active = active_id.as_ref() == Some(&id) && *focused;
         let is_selected = selected == Some(id.as_str());
-        let class = classes!(
-            if p.path.is_some() {
-                "se-shape"
-            } else {
-                "se-city"
-            },
-            format!("se-tier--{}", p.tier.key()),
-            is_active.then_some("is-active"),
-            is_selected.then_some("is-selected"),
-        );
+        // Literal classes; the tier and states are attributes (a computed `class` costs
+        // yew's `Classes` set, per place and render).
+        let tier = p.tier.key();
+        let active = is_active.then_some("");
         let label = format!("{}: {}", p.name, p.tier.label(props.lang));
         match &p.path {
             Some(d) => html! {
                 <path key={id.to_string()} id={option_id(&id)} role="option" aria-selected={is_selected.to_string()}
-                    aria-label={label} data-jurisdiction={id.clone()} class={class} d={d.clone()}
+                    aria-label={label} data-jurisdiction={id.clone()} class="se-shape" data-tier={tier}
+                    data-active={active} d={d.clone()}
                     {onclick} {onmouseenter} />
             },
             None => html! {
                 <circle key={id.to_string()} id={option_id(&id)} role="option" aria-selected={is_selected.to_string()}
-                    aria-label={label} data-jurisdiction={id.clone()} class={class}
+                    aria-label={label} data-jurisdiction={id.clone()} class="se-city" data-tier={tier}
+                    data-active={active}
                     cx={fixed2(p.at[0])} cy={fixed2(p.at[1])} r={fixed2(6.0 * scale)}
                     stroke-width={fixed2(1.5 * scale)}
                     {onclick} {onmouseenter} />
@@ -292,19 +288,19 @@ pub fn UsMap(props: &MapProps) -> Html {
         places.iter().partition(|p| p.path.is_some());
     // The selected and active places are outlined again on top, so no neighbour covers the
     // outline: a line over a halo, visible on any fill. A city gets a ring around its point.
-    let outline = |id: Option<&str>, class: &'static str| {
+    let outline = |id: Option<&str>, kind: &'static str| {
         id.and_then(|id| places.iter().find(|p| p.id.as_str() == id))
             .map(|p| {
-                let mark = |class: &'static str| match &p.path {
-                    Some(d) => html! { <path class={class} d={d.clone()} /> },
+                let mark = |kind: &'static str| match &p.path {
+                    Some(d) => html! { <path class="se-outline" data-outline={kind} d={d.clone()} /> },
                     None => html! {
-                        <circle class={class} cx={fixed2(p.at[0])} cy={fixed2(p.at[1])}
+                        <circle class="se-outline" data-outline={kind} cx={fixed2(p.at[0])} cy={fixed2(p.at[1])}
                             r={fixed2(10.0 * scale)} />
                     },
                 };
                 html! {
                     <g class="se-outlines" aria-hidden="true">
-                        { mark("se-outline se-outline--halo") }{ mark(class) }
+                        { mark("halo") }{ mark(kind) }
                     </g>
                 }
             })
@@ -318,22 +314,24 @@ pub fn UsMap(props: &MapProps) -> Html {
     let tip_id = (*hover)
         .clone()
         .or_else(|| if *focused { active_id.clone() } else { None });
-    let tip = tip_id.and_then(|id| places.iter().find(|p| p.id == id)).map(|p| {
-        let left = (p.at[0] - vb[0]) / vb[2] * 100.0;
-        let top = (p.at[1] - vb[1]) / vb[3] * 100.0;
-        html! {
-            <div class="se-tip"
-                data-left={fixed2(left)} data-top={fixed2(top)} aria-hidden="true">
-                <span class={classes!("se-swatch", format!("se-swatch--{}", p.tier.key()))}></span>
-                <strong>{ &p.name }</strong>{ " · " }{ p.tier.label(props.lang) }
-            </div>
-        }
-    });
+    let tip = tip_id
+        .and_then(|id| places.iter().find(|p| p.id == id))
+        .map(|p| {
+            let left = (p.at[0] - vb[0]) / vb[2] * 100.0;
+            let top = (p.at[1] - vb[1]) / vb[3] * 100.0;
+            html! {
+                <div class="se-tip"
+                    data-left={fixed2(left)} data-top={fixed2(top)} aria-hidden="true">
+                    <span class="se-swatch" data-tier={p.tier.key()}></span>
+                    <strong>{ &p.name }</strong>{ " · " }{ p.tier.label(props.lang) }
+                </div>
+            }
+        });
     let city_labels: Vec<Html> = cities.iter().map(|p| {
         let left = (p.at[0] - vb[0]) / vb[2] * 100.0;
         let top = (p.at[1] - vb[1]) / vb[3] * 100.0;
         html! {
-            <span class={classes!("se-city-label", (left > 75.0).then_some("se-city-label--left"))} data-left={fixed2(left)} data-top={fixed2(top)}
+            <span class="se-city-label" data-side={(left > 75.0).then_some("left")} data-left={fixed2(left)} data-top={fixed2(top)}
                 aria-hidden="true">{ &p.name }</span>
         }
     }).collect();
@@ -346,7 +344,7 @@ pub fn UsMap(props: &MapProps) -> Html {
         fixed2(vb[3])
     );
     html! {
-        <div class={classes!("se-map__frame", (*focused).then_some("is-focused"))} ref={frame.clone()}>
+        <div class="se-map__frame" data-focused={(*focused).then_some("")} ref={frame.clone()}>
             <svg class="se-map__svg" viewBox={view_box} role="listbox" tabindex="0"
                 aria-label={t.map_label} aria-describedby="se-map-help"
                 aria-activedescendant={active_id.as_ref().map(|a| option_id(a))}
@@ -355,9 +353,9 @@ pub fn UsMap(props: &MapProps) -> Html {
                 { patterns(scale) }
                 <g role="none" class="se-map__shapes">{ for shapes.into_iter().map(shape) }</g>
                 <g role="none" class="se-map__cities">{ for cities.iter().copied().map(shape) }</g>
-                { outline(selected, "se-outline se-outline--selected").unwrap_or_default() }
+                { outline(selected, "selected").unwrap_or_default() }
                 if *focused {
-                    { outline(active_id.as_deref(), "se-outline se-outline--active").unwrap_or_default() }
+                    { outline(active_id.as_deref(), "active").unwrap_or_default() }
                 }
             </svg>
             // One element around the labels, whose number changes with the view: the frame's

@@ -110,7 +110,7 @@ pub fn QaCard(props: &QaProps) -> Html {
             None => html! { { t.back_to_first } },
         };
         html! {
-            <li class={classes!("se-qa__item", open.then_some("is-open"))} key={q.id.clone()}>
+            <li class="se-qa__item" data-open={open.then_some("")} key={q.id.clone()}>
                 <h3 class="se-qa__heading">
                     <button
                         type="button"

@@ -55,13 +55,14 @@ pub(super) fn write_time(m: &mut Markup, class: Option<&'static str>, date: &Dat
     };
 }
 
-/// A tier's colour and pattern (`se-swatch--<tier>`), hidden from screen readers: its label
+/// A tier's colour and pattern (`.se-swatch[data-tier=<tier>]`), hidden from screen readers: its label
 /// is beside it.
 pub(super) fn write_swatch(m: &mut Markup, tier: Tier) {
     m.element(
         "span",
         &[
-            ("class", &format!("se-swatch se-swatch--{}", tier.key())),
+            ("class", "se-swatch"),
+            ("data-tier", tier.key()),
             ("aria-hidden", "true"),
         ],
         "",

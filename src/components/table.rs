@@ -120,7 +120,7 @@ pub fn table_view(props: &TableProps, query: &UseStateHandle<TableQuery>, group:
             <th scope="col" role="columnheader" aria-sort={sort} class="se-table__sortable">
                 <button type="button" class="se-sort" {onclick}>
                     { label }
-                    <span class={classes!("se-sort__icon", sort.is_none().then_some("is-unsorted"))} aria-hidden="true">{ icon }</span>
+                    <span class="se-sort__icon" data-unsorted={sort.is_none().then_some("")} aria-hidden="true">{ icon }</span>
                 </button>
             </th>
         }
@@ -161,7 +161,7 @@ pub fn table_view(props: &TableProps, query: &UseStateHandle<TableQuery>, group:
             <tr
                 key={j.id.clone()}
                 role="row"
-                class={classes!("se-table__row", selected.then_some("is-selected"))}
+                class="se-table__row"
                 aria-current={selected.then_some("true")}
                 data-id={j.id.clone()}
             >
