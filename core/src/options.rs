@@ -36,6 +36,7 @@ pub enum Theme {
 }
 
 impl Theme {
+    /// The widget root's `data-theme`, which the stylesheet selects (`[data-theme=dark]`).
     pub fn key(self) -> &'static str {
         match self {
             Theme::Light => "light",
