@@ -1,6 +1,7 @@
 //! The map section: the map or the table, the legend, the credit, the live region and the
 //! detail panel. Loads the geometry it needs (states; a state's counties when zoomed in).
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use sanctuary_core::content::Story;
@@ -34,6 +35,33 @@ pub struct MapSectionProps {
     /// Copies a link to the selected place; `None`: no copy control.
     #[prop_or_default]
     pub on_copy: Option<Callback<Target, bool>>,
+}
+
+/// A copy of a dataset with a county that is on the map but not in the data: the dataset, the
+/// county's id, the copy.
+type Unlisted = (Shared<Dataset>, String, Shared<Dataset>);
+
+thread_local! {
+    /// The last [`Unlisted`] copy, kept so that each render with that county selected reuses it
+    /// instead of copying the whole dataset again.
+    static UNLISTED: RefCell<Option<Unlisted>> = const { RefCell::new(None) };
+}
+
+/// `data` with a county it does not list (shown as not reviewed), copied once per dataset and
+/// county (one at a time, page-wide), not on every render.
+fn with_unlisted(data: &Shared<Dataset>, id: &str, name: &str) -> Shared<Dataset> {
+    UNLISTED.with(|cell| {
+        let mut cached = cell.borrow_mut();
+        if let Some((of, county, copy)) = &*cached {
+            if of == data && county == id {
+                return copy.clone();
+            }
+        }
+        let copy: Shared<Dataset> =
+            Rc::new(data.with_unlisted(Jurisdiction::unreviewed(id, Kind::County, name))).into();
+        *cached = Some((data.clone(), id.to_owned(), copy.clone()));
+        copy
+    })
 }
 
 /// Where the map comes from and the date of the data: only text, so markup.
@@ -149,10 +177,9 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
             Some(Ok(c)) => c,
             _ => return None,
         };
-        counties.get(id).map(|f| {
-            Rc::new(data.with_unlisted(Jurisdiction::unreviewed(&f.id, Kind::County, &f.name)))
-                .into()
-        })
+        counties
+            .get(id)
+            .map(|f| with_unlisted(data, &f.id, &f.name))
     });
     let detail = match (&selected, &detail_data) {
         (Some(id), Some(dd)) => {
@@ -268,5 +295,33 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
             }
             { detail.0 }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundle::default_dataset;
+
+    #[test]
+    fn an_unlisted_county_is_copied_once_per_dataset_and_county() {
+        let data: Shared<Dataset> = default_dataset().into();
+        let a = with_unlisted(&data, "06001", "Alameda County");
+        assert!(a.jurisdiction("06001").is_some());
+        assert!(
+            data.jurisdiction("06001").is_none(),
+            "the dataset itself is untouched"
+        );
+        assert!(
+            with_unlisted(&data, "06001", "Alameda County") == a,
+            "the same copy"
+        );
+        let b = with_unlisted(&data, "06003", "Alpine County");
+        assert!(b != a && b.jurisdiction("06003").is_some());
+        assert!(b.jurisdiction("06001").is_none());
+        // Another dataset (a newsroom's) with the same county: its own copy.
+        let other: Shared<Dataset> = Rc::new((*default_dataset()).clone()).into();
+        let c = with_unlisted(&other, "06003", "Alpine County");
+        assert!(c != b && c.jurisdiction("06003").is_some());
     }
 }
