@@ -57,6 +57,13 @@ fn main() {
     let data = match load::<Dataset>(data_file, &text, Dataset::validate) {
         Ok(data) => {
             write_outputs(&out, "jurisdictions", packed::pack_data(&data), &data);
+            // The outline the widget's wasm embeds for the first view; the full data above is
+            // fetched later (`cargo xtask dist` copies it as content-<hash>/data.bin).
+            std::fs::write(
+                FsPath::new(&out).join("outline.bin"),
+                packed::pack_outline(&data),
+            )
+            .expect("OUT_DIR is writable");
             Some(data)
         }
         Err(diagnostics) => {

@@ -1,5 +1,5 @@
-//! Files from the widget's asset directory (geometry, and the default story in each
-//! language): downloaded once per page (by embed.js, which starts the first ones beside the
+//! Files from the widget's asset directory (geometry, the default story in each language, the
+//! full map data): downloaded once per page (by embed.js, which starts the first ones beside the
 //! wasm and times out a download that hangs), decoded once, shared by every widget on the page
 //! (one wasm instance serves them all).
 
@@ -11,6 +11,7 @@ use sanctuary_core::content::Story;
 use sanctuary_core::geometry::Layer;
 use sanctuary_core::i18n::Lang;
 use sanctuary_core::packed::{unpack, Content};
+use sanctuary_core::policy::Dataset;
 use yew::Callback;
 
 /// A decoded layer, or a reader-facing reason it could not be had.
@@ -18,10 +19,13 @@ pub type GeoResult = Result<Rc<Layer>, String>;
 /// A decoded story, or the reason it could not be had.
 pub type StoryResult = Result<Rc<Story>, String>;
 
-/// A decoded file of any kind; [`load`] gives each caller its own type back.
-type Decoded = Result<Rc<dyn Any>, String>;
+/// A decoded data file (full, not an outline), or the reason it could not be had.
+pub type DataResult = Result<Rc<Dataset>, String>;
+
+/// A decoded file of any kind; [`load`] and [`downcast`] give each caller its own type back.
+pub type Decoded = Result<Rc<dyn Any>, String>;
 /// Bytes to a decoded file (a reason when they are not one).
-type Decode = fn(&[u8]) -> Decoded;
+pub type Decode = fn(&[u8]) -> Decoded;
 
 enum Entry {
     Loading(Vec<Callback<Decoded>>),
@@ -55,12 +59,6 @@ thread_local! {
     static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
 }
 
-/// Calls `done` with the geometry layer at `url`, fetching it only if no widget has asked for
-/// it yet. A failure is not cached: the next call fetches again (the reader's "try again").
-pub fn load_geometry(url: &str, done: Callback<GeoResult>) {
-    load(url, decode_geometry, done);
-}
-
 /// The default story's file in `lang`, in the content directory `dir` (ending in `/`).
 pub fn story_url(dir: &str, lang: Lang) -> String {
     format!("{dir}story.{}.bin", lang.code())
@@ -80,7 +78,21 @@ pub fn load_story(dir: &str, lang: Lang, done: Callback<StoryResult>) {
     load(&url, decode_story, done);
 }
 
-fn decode_geometry(bytes: &[u8]) -> Decoded {
+/// Calls `done` with the full map data at `url` (`content-<hash>/data.bin`), fetched once per
+/// page like the geometry.
+pub fn load_data(url: &str, done: Callback<DataResult>) {
+    load(url, decode_data, done);
+}
+
+pub(crate) fn decode_data(bytes: &[u8]) -> Decoded {
+    match unpack(bytes)? {
+        Content::Data(data) if !data.outline => Ok(Rc::new(data)),
+        Content::Data(_) => Err("an outline, not the full data".to_owned()),
+        Content::Story(_) => Err("a story, not a data file".to_owned()),
+    }
+}
+
+pub(crate) fn decode_geometry(bytes: &[u8]) -> Decoded {
     match sanctuary_core::geometry::decode(bytes) {
         Ok(layer) => Ok(Rc::new(layer)),
         Err(e) => Err(e.to_string()),
@@ -99,17 +111,20 @@ fn decode_story(bytes: &[u8]) -> Decoded {
 /// again"). Every kind of file shares one cache and one fetch (no copy of it per type).
 fn load<T: 'static>(url: &str, decode: Decode, done: Callback<Result<Rc<T>, String>>) {
     let named = url.to_owned();
-    let done = done.reform(move |r: Decoded| {
-        r.and_then(|any| {
-            any.downcast::<T>()
-                .map_err(|_| format!("{named}: asked for as two kinds of file"))
-        })
-    });
+    let done = done.reform(move |r: Decoded| downcast(&named, r));
     load_any(url, decode, done);
 }
 
+/// A decoded file as the type it was decoded to (an error if `url` was asked for as another).
+pub fn downcast<T: 'static>(url: &str, r: Decoded) -> Result<Rc<T>, String> {
+    r.and_then(|any| {
+        any.downcast::<T>()
+            .map_err(|_| format!("{url}: asked for as two kinds of file"))
+    })
+}
+
 /// [`load`] for every type: the one copy of the cache and the download code.
-fn load_any(url: &str, decode: Decode, done: Callback<Decoded>) {
+pub(crate) fn load_any(url: &str, decode: Decode, done: Callback<Decoded>) {
     // `done` is called outside the cache's borrow: it may render a widget, which asks again.
     let (start, have) = CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();

@@ -1,9 +1,11 @@
 //! The default content, built in. `build.rs` validated the TOML and wrote it in its packed form
 //! (`sanctuary_core::packed`: the same serde model in postcard), which decodes without a text
 //! parser (no JSON in the wasm). Each file is decoded once per page, on first use, and shared by
-//! every widget. The widget itself uses only the dataset from here: it fetches its story in the
-//! reader's language (`assets::load_story`, from the files `cargo xtask dist` copies), so the
-//! linker leaves the stories out of its wasm; server-side rendering and the tests use them.
+//! every widget. The widget itself uses only the dataset's outline from here
+//! ([`Dataset::outline`]: names, points and tiers, for the first view): it fetches its story in
+//! the reader's language (`assets::load_story`) and the full data after its first render
+//! (`assets::load_data`), from the files `cargo xtask dist` copies, so the linker leaves the
+//! stories and the full data out of its wasm; server-side rendering and the tests use them.
 
 use std::cell::OnceCell;
 use std::rc::Rc;
@@ -14,6 +16,7 @@ use sanctuary_core::packed::{unpack, Content};
 use sanctuary_core::policy::Dataset;
 
 const DATA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/jurisdictions.bin"));
+const OUTLINE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/outline.bin"));
 const STORY_EN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/story.en.bin"));
 const STORY_ES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/story.es.bin"));
 
@@ -21,6 +24,7 @@ thread_local! {
     static EN: OnceCell<Rc<Story>> = const { OnceCell::new() };
     static ES: OnceCell<Rc<Story>> = const { OnceCell::new() };
     static DATASET: OnceCell<Rc<Dataset>> = const { OnceCell::new() };
+    static DATASET_OUTLINE: OnceCell<Rc<Dataset>> = const { OnceCell::new() };
 }
 
 /// The default story in `lang`. `build.rs` checked that the Spanish has the English story's
@@ -43,11 +47,17 @@ pub fn default_story(lang: Lang) -> Rc<Story> {
 
 /// The map's data: every state and DC, and the counties and cities recorded.
 pub fn default_dataset() -> Rc<Dataset> {
-    DATASET.with(|c| {
-        c.get_or_init(|| match unpack(DATA) {
-            Ok(Content::Data(data)) => Rc::new(data),
-            _ => unreachable!("build.rs packs a valid dataset"),
-        })
-        .clone()
-    })
+    DATASET.with(|c| c.get_or_init(|| data(DATA)).clone())
+}
+
+/// The outline of [`default_dataset`], which the widget starts with ([`Dataset::outline`]).
+pub fn default_outline() -> Rc<Dataset> {
+    DATASET_OUTLINE.with(|c| c.get_or_init(|| data(OUTLINE)).clone())
+}
+
+fn data(bytes: &[u8]) -> Rc<Dataset> {
+    match unpack(bytes) {
+        Ok(Content::Data(data)) => Rc::new(data),
+        _ => unreachable!("build.rs packs a valid dataset"),
+    }
 }

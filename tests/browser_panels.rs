@@ -335,6 +335,50 @@ async fn question_close_and_zoom_buttons_call_back() {
 }
 
 #[wasm_bindgen_test]
+async fn with_the_outline_the_panel_has_the_name_and_tier_and_says_the_laws_are_loading() {
+    use sanctuary_explainer::bundle::default_outline;
+    let d = mount::<Detail>(detail_props(default_outline(), "06037"), None).await;
+    assert_eq!(d.text(".se-detail__title"), "Los Angeles County");
+    assert_eq!(d.text(".se-detail__tier .se-tier__label"), "Not reviewed");
+    let note = d.one(".se-pending");
+    assert_eq!(note.get_attribute("role").as_deref(), Some("status"));
+    assert_eq!(note.get_attribute("aria-busy").as_deref(), Some("true"));
+    assert_eq!(
+        squash(&d.text(".se-pending")),
+        "Loading the laws and sources…"
+    );
+    assert!(
+        d.maybe(".se-layer").is_none()
+            && d.maybe(".se-policy").is_none()
+            && d.maybe(".se-detail__extra").is_none(),
+        "no layer, law or fact is shown from the outline (it has none of their words)"
+    );
+    assert!(d.maybe(".se-pending button").is_none());
+
+    // The download failed: it says so, and "Try again" calls back.
+    let (on_retry, retried) = recorder::<()>();
+    let props = yew::props!(DetailProps {
+        data: default_outline(),
+        id: AttrValue::from("06"),
+        lang: Lang::Es,
+        on_retry: Some(on_retry),
+    });
+    let d = mount::<Detail>(props, None).await;
+    assert_eq!(d.text(".se-detail__title"), "California");
+    assert_eq!(
+        squash(&d.text(".se-pending p")),
+        "No se pudieron cargar las leyes y las fuentes."
+    );
+    assert!(d.one(".se-pending").get_attribute("aria-busy").is_none());
+    d.click(".se-pending button");
+    assert_eq!(retried.borrow().len(), 1);
+
+    // The full data: the laws, no note.
+    let d = detail("06").await;
+    assert!(d.maybe(".se-pending").is_none() && d.maybe(".se-policy").is_some());
+}
+
+#[wasm_bindgen_test]
 async fn an_unknown_id_renders_nothing() {
     let d = detail("no-such-place").await;
     assert!(d.maybe(".se-detail").is_none());

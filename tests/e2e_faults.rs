@@ -1,4 +1,4 @@
-//! End to end: network faults. The wasm, the story or a geometry file fails (404, 500, a hang, a
+//! End to end: network faults. The wasm, the story, the full map data or a geometry file fails (404, 500, a hang, a
 //! truncated body, a wrong content type): readers keep the static text or get a short message
 //! with a way to try again, and the other widgets on the page keep working. Run by `cargo xtask test`.
 #![cfg(not(target_arch = "wasm32"))]
@@ -182,6 +182,140 @@ async fn when_geometry_fails_the_map_offers_a_retry_and_the_rest_works() {
         .await;
         b.close().await;
     }
+}
+
+const MAP_ONLY: &str = r#"<div id="map" data-sanctuary-explainer data-view="map"></div>
+<script>
+document.addEventListener("sanctuary-explainer:ready", function () { window.__readyAt = performance.now(); });
+</script>"#;
+
+/// The full data's requests so far (the widget starts with its outline).
+fn data_requests(server: &Server) -> usize {
+    server
+        .requests()
+        .iter()
+        .filter(|p| p.ends_with("/data.bin"))
+        .count()
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn the_laws_load_after_the_first_view_and_say_so_while_late_or_failed() {
+    // A slow download: fetched once, after ready; the panel and the table say they are
+    // loading, then show the laws.
+    let server = Server::with_faults(
+        vec![
+            Page::js("/probe.js", CONSOLE_PROBE),
+            Page::html("/page.html", page(MAP_ONLY)),
+        ],
+        vec![("data.bin", Fault::Delay(2500), 1)],
+    );
+    let b = Browser::start(1024, 2400).await;
+    b.client.goto(&server.url("/page.html")).await.unwrap();
+    b.wait_until(&in_shadow("#map", "[data-jurisdiction='06']"), "the map")
+        .await;
+    b.shadow_all("#map", "[data-jurisdiction='06']").await[0]
+        .click()
+        .await
+        .unwrap();
+    b.wait_until(
+        &in_shadow(
+            "#map",
+            ".se-detail .se-pending[aria-busy='true'][role='status']",
+        ),
+        "the panel's loading note",
+    )
+    .await;
+    assert_eq!(
+        b.text("#map", ".se-detail__title").await,
+        "California",
+        "the name and tier are there at once"
+    );
+    assert_eq!(
+        b.js(&format!("return !!{};", in_shadow("#map", ".se-policy")))
+            .await,
+        json!(false)
+    );
+    b.shadow_all("#map", ".se-switch__btn").await[1]
+        .click()
+        .await
+        .unwrap();
+    b.wait_until(
+        "document.querySelector('#map').shadowRoot.querySelectorAll('.se-pending').length === 2",
+        "the table's loading note too",
+    )
+    .await;
+    b.wait_until(&in_shadow("#map", ".se-table__row"), "the table")
+        .await;
+    b.wait_until(&in_shadow("#map", ".se-detail .se-policy"), "the laws")
+        .await;
+    assert!(
+        b.text("#map", ".se-detail .se-policy__name")
+            .await
+            .contains("California Values Act"),
+        "the panel shows the laws"
+    );
+    assert_eq!(
+        b.js(&format!("return !!{};", in_shadow("#map", ".se-pending")))
+            .await,
+        json!(false)
+    );
+    assert_eq!(data_requests(&server), 1, "fetched once");
+    b.close().await;
+
+    // A failed download: the panel says so, and "Try again" fetches it.
+    let server = Server::with_faults(
+        vec![
+            Page::js("/probe.js", CONSOLE_PROBE),
+            Page::html("/page.html", page(MAP_ONLY)),
+        ],
+        vec![("data.bin", Fault::Status(500), 1)],
+    );
+    let b = Browser::start(1024, 2400).await;
+    b.client.goto(&server.url("/page.html")).await.unwrap();
+    b.wait_until(&in_shadow("#map", "[data-jurisdiction='06']"), "the map")
+        .await;
+    // Asked for without any reader action, once the widget is ready: not on the first view's
+    // path.
+    b.wait_until(
+        "performance.getEntriesByType('resource').some(e => e.name.endsWith('/data.bin'))",
+        "the full data's download",
+    )
+    .await;
+    let after_ready = b
+        .js("var e = performance.getEntriesByType('resource').find(e => e.name.endsWith('/data.bin')); \
+             return e.startTime >= window.__readyAt;")
+        .await;
+    assert_eq!(
+        after_ready,
+        json!(true),
+        "the full data was asked for before ready"
+    );
+    b.shadow_all("#map", "[data-jurisdiction='06']").await[0]
+        .click()
+        .await
+        .unwrap();
+    b.wait_until(
+        &in_shadow("#map", ".se-detail div.se-pending button"),
+        "the panel's retry",
+    )
+    .await;
+    assert!(b
+        .text("#map", ".se-detail .se-pending")
+        .await
+        .contains("could not be loaded"));
+    b.shadow_all("#map", ".se-detail div.se-pending button")
+        .await[0]
+        .click()
+        .await
+        .unwrap();
+    b.wait_until(
+        &in_shadow("#map", ".se-detail .se-policy"),
+        "the laws after retrying",
+    )
+    .await;
+    assert_eq!(data_requests(&server), 2);
+    b.close().await;
 }
 
 #[tokio::test]

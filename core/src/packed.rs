@@ -21,6 +21,8 @@ mod read;
 /// The first byte of packed content: which model follows.
 const STORY: u8 = b'S';
 const DATA: u8 = b'D';
+/// A map's data in outline ([`Dataset::outline`]): the same model, read with `outline` set.
+const OUTLINE: u8 = b'O';
 
 /// A story or a map's data.
 #[derive(Debug, PartialEq)]
@@ -41,9 +43,16 @@ pub fn pack_story(story: &Story) -> Vec<u8> {
     tagged(STORY, story)
 }
 
-/// Packs a data file, with its cities' points projected ([`Dataset::with_points`]).
+/// Packs a data file, with its cities' points projected ([`Dataset::with_points`]); an outline
+/// as an outline.
 pub fn pack_data(data: &Dataset) -> Vec<u8> {
-    tagged(DATA, &data.with_points())
+    let tag = if data.outline { OUTLINE } else { DATA };
+    tagged(tag, &data.with_points())
+}
+
+/// Packs the outline of a data file ([`Dataset::outline`]), points projected.
+pub fn pack_outline(data: &Dataset) -> Vec<u8> {
+    pack_data(&data.with_points().outline())
 }
 
 fn tagged<T: Serialize>(tag: u8, value: &T) -> Vec<u8> {
@@ -59,6 +68,12 @@ pub fn unpack(bytes: &[u8]) -> Result<Content, &'static str> {
     match bytes.split_first() {
         Some((&STORY, rest)) => read::read_all(rest).map(Content::Story),
         Some((&DATA, rest)) => read::read_all(rest).map(Content::Data),
+        Some((&OUTLINE, rest)) => read::read_all(rest).map(|data| {
+            Content::Data(Dataset {
+                outline: true,
+                ..data
+            })
+        }),
         Some(_) => Err("packed content: unknown kind"),
         None => Err("packed content: empty"),
     }
@@ -171,6 +186,25 @@ mod tests {
         let bytes = from_json(&json).unwrap_or_else(|p| panic!("{p:?}"));
         assert_eq!(bytes[0], DATA);
         assert_eq!(unpack(&bytes), Ok(Content::Data(data.with_points())));
+
+        // The outline: tagged as one, read back as one, with the full data's tiers.
+        let outline = pack_outline(&data);
+        assert_eq!(outline[0], OUTLINE);
+        let Ok(Content::Data(o)) = unpack(&outline) else {
+            panic!("the outline unpacks as data");
+        };
+        assert!(o.outline);
+        assert_eq!(o, data.with_points().outline());
+        for j in &data.jurisdictions {
+            assert_eq!(o.tier(&j.id), Some(j.tier()), "{}", j.id);
+        }
+        assert!(
+            outline.len() * 4 < bytes.len(),
+            "the outline is a fraction of the data: {} of {} bytes",
+            outline.len(),
+            bytes.len()
+        );
+        assert_eq!(pack(&Content::Data(o)), outline, "packed again, the same");
 
         let broken = json.replacen("\"as_of\":\"2025-08-05\"", "\"as_of\":\"5 Aug 2025\"", 1);
         assert_ne!(broken, json);

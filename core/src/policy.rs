@@ -85,6 +85,11 @@ pub struct Dataset {
     pub as_of: Date,
     pub jurisdictions: Vec<Jurisdiction>,
     pub sources: Vec<Source>,
+    /// True for an outline ([`Dataset::outline`]): what the map's first view needs, without the
+    /// laws' words, timelines, lists, notes and sources, which come later in the full data. Set
+    /// by [`crate::packed::unpack`] for packed outlines only; never read from a content file.
+    #[serde(skip)]
+    pub outline: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -813,12 +818,73 @@ impl Dataset {
         layers
     }
 
+    /// The outline of this data, for the map's first view: every jurisdiction with its names,
+    /// kind, state and point, and each of its policies as its dimension and stance only (the
+    /// tier is derived from those, so every tier is the same as in the full data); no laws'
+    /// words, events, designations, notes or sources. The widget shows the map and the
+    /// Q&A with it and fetches the full data for the detail panel and the table, which say
+    /// they are loading until it is there (`outline` is true).
+    pub fn outline(&self) -> Dataset {
+        let empty = |p: &Policy| Policy {
+            dimension: p.dimension,
+            stance: p.stance,
+            law: String::new(),
+            number: None,
+            date: p.date,
+            date_is: p.date_is,
+            summary: String::new(),
+            summary_es: None,
+            sources: Vec::new(),
+            confidence: Confidence::Vetted,
+            events: Vec::new(),
+        };
+        Dataset {
+            as_of: self.as_of,
+            jurisdictions: self
+                .jurisdictions
+                .iter()
+                .map(|j| {
+                    let mut policies: Vec<Policy> = Vec::new();
+                    for p in &j.policies {
+                        if !policies
+                            .iter()
+                            .any(|q| q.dimension == p.dimension && q.stance == p.stance)
+                        {
+                            policies.push(empty(p));
+                        }
+                    }
+                    Jurisdiction {
+                        id: j.id.clone(),
+                        kind: j.kind,
+                        name: j.name.clone(),
+                        name_es: j.name_es.clone(),
+                        state: j.state.clone(),
+                        lon: None,
+                        lat: None,
+                        at: j.at,
+                        status: j.status,
+                        // Only whether there are any counts (for `none_found`'s tier).
+                        status_sources: j.status_sources.iter().take(1).cloned().collect(),
+                        policies,
+                        designations: Vec::new(),
+                        notes: Vec::new(),
+                    }
+                })
+                .collect(),
+            sources: Vec::new(),
+            outline: true,
+        }
+    }
+
     /// The same data with each city's point on the map ([`Jurisdiction::at`]) projected from
     /// its `lon`/`lat` (Albers USA, as us-atlas's shapes). The packer calls it, so the widget
-    /// only reads the points.
+    /// only reads the points. An outline has its points already (and no `lon`/`lat`).
     pub fn with_points(&self) -> Dataset {
         let albers = crate::projection::AlbersUsa::us_atlas();
         let mut data = self.clone();
+        if data.outline {
+            return data;
+        }
         for j in data
             .jurisdictions
             .iter_mut()
@@ -1327,6 +1393,43 @@ mod tests {
         ];
         want.sort();
         assert_eq!(m, want);
+    }
+
+    #[test]
+    fn an_outline_keeps_every_tier_name_and_point_and_no_words() {
+        let full = dataset().with_points();
+        let o = full.outline();
+        assert!(o.outline && !full.outline);
+        assert_eq!(o.as_of, full.as_of);
+        assert_eq!(o.jurisdictions.len(), full.jurisdictions.len());
+        for (a, b) in full.jurisdictions.iter().zip(&o.jurisdictions) {
+            assert_eq!((&a.id, a.kind, a.status), (&b.id, b.kind, b.status));
+            assert_eq!(a.tier(), b.tier(), "{}", a.id);
+            for lang in [Lang::En, Lang::Es] {
+                assert_eq!(a.name_in(lang), b.name_in(lang), "{}", a.id);
+            }
+            assert_eq!((a.state_fips(), a.at), (b.state_fips(), b.at), "{}", a.id);
+            assert_eq!(a.limited_dimensions(), b.limited_dimensions(), "{}", a.id);
+            assert!(b.designations.is_empty() && b.notes.is_empty());
+            assert!(b.policies.len() <= a.policies.len());
+            for p in &b.policies {
+                assert!(p.law.is_empty() && p.summary.is_empty() && p.summary_es.is_none());
+                assert!(p.sources.is_empty() && p.events.is_empty() && p.number.is_none());
+            }
+        }
+        assert!(o.sources.is_empty());
+        // Illinois: two civil-detainer laws are one in the outline; still limited.
+        assert_eq!(o.jurisdiction("17").unwrap().policies.len(), 2);
+        assert_eq!(o.tier("17"), Some(Tier::Limited));
+        assert!(o.jurisdiction("los-angeles-ca").unwrap().at.is_some());
+        // Layers still pair a city with its state.
+        let layers: Vec<&str> = o
+            .layers("los-angeles-ca")
+            .iter()
+            .map(|l| l.jurisdiction.id.as_str())
+            .collect();
+        assert_eq!(layers, ["los-angeles-ca", "06"]);
+        assert_eq!(o.with_points(), o, "an outline keeps its points");
     }
 
     #[test]

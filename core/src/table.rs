@@ -266,6 +266,7 @@ mod tests {
                 place("álamo-ca", Kind::City, "Álamo", vec![]),
             ],
             sources: vec![],
+            outline: false,
         }
     }
 

@@ -32,6 +32,27 @@ pub struct DetailProps {
     /// Some for a state whose counties view can be opened ("Show counties and cities").
     #[prop_or_default]
     pub on_zoom: Option<Callback<AttrValue>>,
+    /// While `data` is an outline ([`Dataset::outline`]): `None` as the full data loads, a
+    /// callback that tries again once its download failed.
+    #[prop_or_default]
+    pub on_retry: Option<Callback<()>>,
+}
+
+/// In place of what an outline lacks (the laws and sources): that they are on their way, or
+/// that they could not be had, with a way to try again. The panel's and the table's.
+pub(super) fn pending(lang: Lang, retry: Option<&Callback<()>>) -> Html {
+    let t = ui(lang);
+    match retry {
+        None => html! {
+            <p class="se-pending" role="status" aria-busy="true">{ t.loading_details }</p>
+        },
+        Some(retry) => html! {
+            <div class="se-pending" role="status">
+                <p>{ t.details_failed }</p>
+                <button type="button" class="se-button" onclick={retry.reform(|_| ())}>{ t.retry }</button>
+            </div>
+        },
+    }
 }
 
 /// The sources with these ids, once each, in order; unknown ids (refused by validation) are
@@ -260,7 +281,8 @@ fn as_of(data: &Dataset, lang: Lang, t: &Ui) -> Html {
 
 /// The detail panel for one jurisdiction: its category, every layer of law that applies (its
 /// own, then its state's), lists that name it, other facts, and the questions that mention it.
-/// Renders nothing for an id not in the data.
+/// Renders nothing for an id not in the data. With an outline of the data, the laws, lists and
+/// facts are a note that they are loading ([`pending`]).
 ///
 /// The widget calls [`detail_view`] inside the map section's render: the panel has no state of
 /// its own, and a component is its own copy of yew's code in the wasm. This component is the
@@ -300,12 +322,16 @@ pub fn detail_view(props: &DetailProps) -> Html {
             if let Some(onclick) = zoom {
                 <button type="button" class="se-detail__zoom" {onclick}>{ t.show_counties }</button>
             }
-            { for layers.iter().enumerate().map(|(i, l)| layer_section(data, l, i == 0, lang, t)) }
-            if !j.designations.is_empty() {
-                { designations_section(data, &j.designations, lang, t) }
-            }
-            if !j.notes.is_empty() {
-                { notes_section(data, &j.notes, lang, t) }
+            if data.outline {
+                { pending(lang, props.on_retry.as_ref()) }
+            } else {
+                { for layers.iter().enumerate().map(|(i, l)| layer_section(data, l, i == 0, lang, t)) }
+                if !j.designations.is_empty() {
+                    { designations_section(data, &j.designations, lang, t) }
+                }
+                if !j.notes.is_empty() {
+                    { notes_section(data, &j.notes, lang, t) }
+                }
             }
             if !props.questions.is_empty() {
                 <section class="se-detail__extra" aria-labelledby="se-detail-questions">

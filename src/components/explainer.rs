@@ -36,6 +36,10 @@ pub struct ExplainerProps {
     #[prop_or_default]
     pub content: Option<AttrValue>,
     pub data: Shared<Dataset>,
+    /// Where the full data is when `data` is an outline ([`Dataset::outline`]; the map section
+    /// fetches it after the first render).
+    #[prop_or_default]
+    pub details: Option<AttrValue>,
     /// The language at start (`data-lang`).
     #[prop_or_default]
     pub lang: Lang,
@@ -294,7 +298,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             }
             if props.layout.has_map() {
                 <MapSection data={props.data.clone()} story={story.clone()} lang={story.lang}
-                    view={state.view.clone()} {on_view} geo={props.geo.clone()} {on_question}
+                    view={state.view.clone()} {on_view} geo={props.geo.clone()} details={props.details.clone()} {on_question}
                     on_copy={props.on_copy.clone()} />
             }
         </article>

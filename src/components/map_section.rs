@@ -12,13 +12,13 @@ use sanctuary_core::markup::Markup;
 use sanctuary_core::policy::{Dataset, Jurisdiction, Kind};
 use yew::prelude::*;
 
-use super::detail::detail_view;
+use super::detail::{detail_view, pending};
 use super::map::{legend, UsMap};
 use super::sources::{raw, write_time};
 use super::table::{table_view, use_table};
 use super::Shared;
 use super::{focus_in, DetailProps, TableProps};
-use crate::hooks::use_geometry;
+use crate::hooks::{use_full_data, use_geometry, use_idle};
 
 #[derive(Properties, PartialEq)]
 pub struct MapSectionProps {
@@ -29,6 +29,11 @@ pub struct MapSectionProps {
     pub on_view: Callback<View>,
     /// The geometry directory's URL, ending in `/` (where `states.bin` is).
     pub geo: AttrValue,
+    /// Where the full data is when `data` is an outline ([`Dataset::outline`]): fetched once
+    /// the browser is idle after the first render, or at once when a place or the table is
+    /// shown before that.
+    #[prop_or_default]
+    pub details: Option<AttrValue>,
     /// A question chosen in the detail panel: the caller opens it in the Q&A.
     #[prop_or_default]
     pub on_question: Callback<AttrValue>,
@@ -81,9 +86,15 @@ fn credit(data: &Dataset, lang: Lang) -> Html {
 #[function_component]
 pub fn MapSection(props: &MapSectionProps) -> Html {
     let t = ui(props.lang);
-    let data = &props.data;
     let view = &props.view;
     let as_table = use_state(|| false);
+    let idle = use_idle();
+    let (data, details_retry) = use_full_data(
+        props.data.clone(),
+        props.details.clone(),
+        idle || view.selected.is_some() || *as_table,
+    );
+    let data = &data;
     let (table_query, table_group) = use_table();
     // The place whose link was just copied (one state type with the map's `Option<AttrValue>`s).
     let copied = use_state(|| None::<AttrValue>);
@@ -234,6 +245,7 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
                     on_question: props.on_question.clone(),
                     on_close,
                     on_zoom,
+                    on_retry: details_retry.clone(),
                 }),
                 live,
             )
@@ -255,7 +267,9 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
                     <button type="button" class="se-switch__btn" aria-pressed={as_table.to_string()} onclick={switch(true)}>{ t.view_table }</button>
                 </div>
             </div>
-            if *as_table {
+            if *as_table && data.outline {
+                { pending(props.lang, details_retry.as_ref()) }
+            } else if *as_table {
                 { table_view(&TableProps {
                     data: data.clone(),
                     lang: props.lang,

@@ -138,7 +138,7 @@ pub fn QaCard(props: &QaProps) -> Html {
                                         let id = AttrValue::from(j.id.clone());
                                         html! {
                                             <li><button type="button" class="se-chip" onclick={on_show.reform(move |_| id.clone())}>
-                                                { &j.name }
+                                                { j.name_in(story.lang) }
                                             </button></li>
                                         }
                                     }) }

@@ -2,13 +2,17 @@
 
 use yew::prelude::*;
 
-use crate::assets::{self, GeoResult};
+use sanctuary_core::policy::Dataset;
 
-/// The geometry at `url` (`None`: nothing wanted). Returns the result once known and a
-/// callback that fetches again after a failure.
+use crate::assets::{self, Decoded, GeoResult};
+use crate::components::Shared;
+
+/// The file at `url` as `decode` makes it (`None`: nothing wanted). Returns the result once
+/// known and a callback that fetches again after a failure (which goes to the console too). One copy of the hook's code for
+/// every kind of file (the callers downcast).
 #[hook]
-pub fn use_geometry(url: Option<AttrValue>) -> (Option<GeoResult>, Callback<()>) {
-    let result = use_state(|| None::<GeoResult>);
+fn use_file(url: Option<AttrValue>, decode: assets::Decode) -> (Option<Decoded>, Callback<()>) {
+    let result = use_state(|| None::<Decoded>);
     // Flipped by a retry, which re-runs the effect (a `bool`: a state type the widget has
     // anyway, so no more of yew's code in the wasm).
     let attempt = use_state(|| false);
@@ -21,9 +25,14 @@ pub fn use_geometry(url: Option<AttrValue>) -> (Option<GeoResult>, Callback<()>)
             result.set(None);
             if let Some(url) = url.clone() {
                 let wanted = url.clone();
-                assets::load_geometry(
+                assets::load_any(
                     &url,
-                    Callback::from(move |r| {
+                    decode,
+                    Callback::from(move |r: Decoded| {
+                        if let Err(e) = &r {
+                            // For the newsroom's developers: which file, and why.
+                            gloo::console::warn!(format!("sanctuary-explainer: {e}"));
+                        }
                         if current.borrow().as_ref() == Some(&wanted) {
                             result.set(Some(r));
                         }
@@ -34,6 +43,39 @@ pub fn use_geometry(url: Option<AttrValue>) -> (Option<GeoResult>, Callback<()>)
     }
     let retry = Callback::from(move |()| attempt.set(!*attempt));
     ((*result).clone(), retry)
+}
+
+/// The geometry at `url` (`None`: nothing wanted). Returns the result once known and a
+/// callback that fetches again after a failure.
+#[hook]
+pub fn use_geometry(url: Option<AttrValue>) -> (Option<GeoResult>, Callback<()>) {
+    let named = url.clone().unwrap_or_default();
+    let (result, retry) = use_file(url, assets::decode_geometry);
+    (result.map(|r| assets::downcast(&named, r)), retry)
+}
+
+/// The full map data behind `data` when `data` is an outline ([`Dataset::outline`]), fetched
+/// from `url` from the first render at which `wanted` is true on (and kept). Returns the data
+/// to show: the full data once it is there, `data` until then; and, while the full data is
+/// missing because its download failed, a callback that tries again.
+#[hook]
+pub fn use_full_data(
+    data: Shared<Dataset>,
+    url: Option<AttrValue>,
+    wanted: bool,
+) -> (Shared<Dataset>, Option<Callback<()>>) {
+    let asked = use_mut_ref(|| false);
+    if wanted && data.outline {
+        *asked.borrow_mut() = true;
+    }
+    let url = url.filter(|_| *asked.borrow());
+    let named = url.clone().unwrap_or_default();
+    let (result, retry) = use_file(url, assets::decode_data);
+    match result.map(|r| assets::downcast::<Dataset>(&named, r)) {
+        Some(Ok(full)) => (full.into(), None),
+        Some(Err(_)) => (data, Some(retry)),
+        None => (data, None),
+    }
 }
 
 /// False for the first render, true once the browser has had a quiet moment after it

@@ -28,7 +28,7 @@ use web_sys::{
 use yew::{AppHandle, Callback};
 
 use crate::assets;
-use crate::bundle::default_dataset;
+use crate::bundle::default_outline;
 use crate::components::{Explainer, ExplainerProps, WidgetEvent};
 pub use options::Options;
 
@@ -251,11 +251,11 @@ pub fn mount(
         }
     });
     match widget.options.content.clone() {
-        None => widget.with_default_story(default_dataset(), settle),
+        None => widget.with_default_story(default_outline(), settle),
         Some(url) => wasm_bindgen_futures::spawn_local(async move {
             match content::load(&url).await {
                 Ok(Content::Story(story)) => {
-                    settle.emit(widget.render(Rc::new(story), default_dataset(), false))
+                    settle.emit(widget.render(Rc::new(story), default_outline(), false))
                 }
                 Ok(Content::Data(data)) => widget.with_default_story(Rc::new(data), settle),
                 Err(problems) => {
@@ -357,6 +357,8 @@ impl Widget {
         let props = ExplainerProps {
             stories: Rc::new(vec![story]),
             content: ours.then(|| stories.clone().into()),
+            // The built-in data is an outline; the full data is beside the stories.
+            details: data.outline.then(|| format!("{stories}data.bin").into()),
             data: data.into(),
             lang: *lang,
             layout: options.layout,

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use sanctuary_core::geometry::{Feature, Layer};
 use sanctuary_core::i18n::Lang;
 use sanctuary_explainer::assets;
-use sanctuary_explainer::bundle::default_story;
+use sanctuary_explainer::bundle::{default_dataset, default_story};
 use sanctuary_explainer::host::{mount, READY_EVENT};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -104,8 +104,9 @@ pub fn preload_geometry() {
     );
 }
 
-/// The default story in every language, in the page cache where `mount` looks for it (as if
-/// embed.js had fetched `content/story.<lang>.bin`).
+/// The default story in every language and the full map data, in the page cache where the
+/// widget looks for them (as if embed.js had fetched `content/story.<lang>.bin` and
+/// `content/data.bin`).
 pub fn preload_stories() {
     for lang in Lang::ALL {
         assets::preload(
@@ -113,6 +114,10 @@ pub fn preload_stories() {
             (*default_story(lang)).clone(),
         );
     }
+    assets::preload(
+        &format!("{ASSETS}content/data.bin"),
+        (*default_dataset()).clone(),
+    );
 }
 
 /// `mount`'s `failed` argument for tests: the reason it gives lands in the cell.

@@ -11,7 +11,8 @@
 //!    peer/assets/                        the peer's "CDN directory", precompressed like ours:
 //!      peer.bundle.js                    d3-array + d3-geo + topojson-client (UMD) + peer.js
 //!      widget.css                        our stylesheet, as the wasm embeds it (build.rs's output)
-//!      story.en.json, jurisdictions.json the JSON build.rs wrote and the wasm embeds
+//!      story.en.json, jurisdictions.json the JSON build.rs wrote (ours: the same packed; the wasm
+//!                                        embeds the data's outline, data.bin follows ready)
 //!      tiers.json                        {id: tier} as ours derives it (sanctuary_core)
 //!      states-albers-10m.json, counties-albers-10m.json   from us-atlas
 //!    bench.json                          the manifest bench.mjs reads
@@ -189,8 +190,8 @@ fn prepare_site(root: &Path, dist: &Path, site: &Path) -> Result {
     let embedded: [(String, PathBuf); 2] = [
         ("CSS widget.css (minified)".into(), css),
         (
-            "data jurisdictions.bin (packed)".into(),
-            dist::build_output("jurisdictions.bin")?,
+            "data outline.bin (packed; the full data.bin comes after ready)".into(),
+            dist::build_output("outline.bin")?,
         ),
     ];
     let embedded: Vec<String> = embedded

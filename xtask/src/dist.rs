@@ -16,6 +16,8 @@
 //!     geo-<hash>/counties/<FIPS>.bin    named by all its files    }
 //!     content-<hash>/story.<lang>.bin   the default story, packed }
 //!                                       (the reader's language)   }
+//!     content-<hash>/data.bin           the map's full data, packed (fetched after the
+//!                                       first view: the wasm has its outline)
 //!     <every file>.gz, <every file>.br  precompressed (gzip -9, brotli 11)
 //! ```
 //!
@@ -389,6 +391,12 @@ pub fn build() -> Result<PathBuf> {
         let name = format!("story.{}.bin", lang.code());
         copy(&build_output(&name)?, &content.join(&name))?;
     }
+    // The full map data: the wasm has its outline, and fetches this after its first render
+    // (or when a reader opens a place or the table first).
+    copy(
+        &build_output("jurisdictions.bin")?,
+        &content.join("data.bin"),
+    )?;
 
     // Content-hashed names, and embed.js told about them.
     let files = Files {

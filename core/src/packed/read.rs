@@ -171,6 +171,18 @@ macro_rules! structs {
     )*};
 }
 
+/// Not in the macro: `outline` is not written ([`Dataset::outline`]; `unpack` sets it).
+impl Unpack for Dataset {
+    fn read(r: &mut Reader) -> Self {
+        Dataset {
+            as_of: Unpack::read(r),
+            jurisdictions: Unpack::read(r),
+            sources: Unpack::read(r),
+            outline: false,
+        }
+    }
+}
+
 /// Unit enums: the variant whose index (`as u32`: declaration order) is the tag read.
 macro_rules! enums {
     ($($ty:ident [$first:ident $(, $variant:ident)* $(,)?])*) => {$(
@@ -193,7 +205,6 @@ structs! {
     Story { id, lang, kicker, title, dek, as_of, questions, sources }
     Question { id, question, answer, sources, jurisdictions }
     Source { id, publisher, title, date, url }
-    Dataset { as_of, jurisdictions, sources }
     Jurisdiction {
         id, kind, name, name_es, state, lon, lat, at, status, status_sources, policies,
         designations, notes,
@@ -354,6 +365,7 @@ mod tests {
                 date: date(2024, 0, 0),
                 url: Some(s("https://example.org/")),
             }],
+            outline: false,
         }
     }
 
