@@ -43,6 +43,12 @@ window.__probe.copied = [];
 if (navigator.clipboard) {
   navigator.clipboard.writeText = function (text) { window.__probe.copied.push(text); return Promise.resolve(); };
 }
+window.__probe.errors = [];
+var error = console.error;
+console.error = function () {
+  window.__probe.errors.push(Array.prototype.join.call(arguments, " "));
+  return error.apply(console, arguments);
+};
 var warn = console.warn;
 console.warn = function () {
   window.__probe.warnings.push(Array.prototype.join.call(arguments, " "));
@@ -92,6 +98,62 @@ const THREE: &str = r#"
 <div id="qa" data-sanctuary-explainer data-lang="es" data-view="qa"></div>
 <div id="dark" data-sanctuary-explainer data-theme="dark" data-view="both"></div>
 "#;
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn a_trusted_types_page_keeps_its_text_or_gets_the_message_unless_its_policy_allows() {
+    const TT: &str = "require-trusted-types-for 'script'";
+    const TWO: &str = r#"<div id="plain" data-sanctuary-explainer data-view="qa"></div>
+<div id="fallback" data-sanctuary-explainer data-view="qa"><p id="static-text">The static text.</p></div>"#;
+    // The page's own default policy, which lets markup through.
+    const POLICY: &str =
+        "trustedTypes.createPolicy('default', { createHTML: function (s) { return s; } });";
+    let server = Server::start(files(vec![
+        Page::html("/tt.html", page(TWO, false)).header("Content-Security-Policy", TT),
+        Page::js("/policy.js", POLICY),
+        Page::html(
+            "/tt-policy.html",
+            page(TWO, false).replace(
+                "<script src=\"/probe.js\"></script>",
+                "<script src=\"/probe.js\"></script><script src=\"/policy.js\"></script>",
+            ),
+        )
+        .header("Content-Security-Policy", TT),
+    ]));
+    let b = Browser::start(1024, 2000).await;
+    b.client.goto(&server.url("/tt.html")).await.unwrap();
+    b.wait_until(
+        &in_shadow("#plain", ".se-load-error[role='alert'] button"),
+        "the message and its retry",
+    )
+    .await;
+    assert_eq!(
+        b.js("return document.getElementById('static-text') !== null && !document.getElementById('fallback').shadowRoot;")
+            .await,
+        json!(true),
+        "the static fallback stays as it is"
+    );
+    let errors = probe(&b, "errors").await;
+    let errors = errors.as_array().unwrap();
+    assert_eq!(
+        errors
+            .iter()
+            .filter(|e| e.as_str().unwrap_or("").contains("Trusted Types"))
+            .count(),
+        1,
+        "one console message says why: {errors:?}"
+    );
+    assert_eq!(server.count(&wasm()), 0, "nothing downloaded for nothing");
+    b.close().await;
+
+    let b = Browser::start(1024, 2000).await;
+    b.client.goto(&server.url("/tt-policy.html")).await.unwrap();
+    b.wait_until("window.__probe.ready.length >= 2", "both widgets")
+        .await;
+    b.open_first_question("#plain").await;
+    assert_eq!(probe(&b, "errors").await, json!([]));
+    b.close().await;
+}
 
 #[tokio::test]
 #[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]

@@ -225,8 +225,33 @@
     el.style.minHeight = "";
   }
 
+  // A page that enforces Trusted Types (CSP `require-trusted-types-for 'script'`) blocks plain
+  // strings in innerHTML, through which the widget writes its text-only parts, unless the page's
+  // own default policy lets them through. Found out once, before any download: such a page keeps
+  // its static fallback or gets the "could not load" message, and the console says why.
+  var blocked = null;
+  function htmlBlocked() {
+    if (blocked === null) {
+      blocked = false;
+      if (window.trustedTypes) {
+        try { document.createElement("template").innerHTML = "<b></b>"; } catch (e) { blocked = true; }
+      }
+      if (blocked) {
+        console.error(NAME + ": this page enforces Trusted Types, and the widget writes its text with " +
+          "innerHTML, which the page blocks (it has no default policy that lets it through); the page's " +
+          "text stays as it is. See EMBEDDING.md, \"Content Security Policy\".");
+      }
+    }
+    return blocked;
+  }
+
   function start(el) {
     if (state.get(el) !== "waiting") return;
+    if (htmlBlocked()) {
+      state.set(el, "failed");
+      showFailure(el);
+      return;
+    }
     state.set(el, "mounting");
     live.add(el);
     var loaded = load(); // the wasm first: the longest download
