@@ -293,6 +293,9 @@ pub fn Detail(props: &DetailProps) -> Html {
 }
 
 /// The detail panel's view ([`Detail`]).
+// Not inlined into the map section's render: V8 compiles each wasm function when it is first
+// called, on the main thread, so code the first view does not run stays out of that compile.
+#[inline(never)]
 pub fn detail_view(props: &DetailProps) -> Html {
     let data = &props.data;
     let lang = props.lang;

@@ -98,6 +98,9 @@ pub fn use_table() -> (UseStateHandle<TableQuery>, Rc<String>) {
 /// The table's view ([`JurisdictionTable`]), with its state from [`use_table`]. The widget's map
 /// section keeps that state and calls this inside its render (a component is its own copy of
 /// yew's code in the wasm; the sort and filter then also last while the reader looks at the map).
+// Not inlined into the map section's render: V8 compiles each wasm function when it is first
+// called, on the main thread, so code the first view does not run stays out of that compile.
+#[inline(never)]
 pub fn table_view(props: &TableProps, query: &UseStateHandle<TableQuery>, group: &str) -> Html {
     let lang = props.lang;
     let t = ui(lang);
