@@ -198,26 +198,37 @@ fn data_requests(server: &Server) -> usize {
         .count()
 }
 
-#[tokio::test]
-#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
-async fn the_laws_load_after_the_first_view_and_say_so_while_late_or_failed() {
-    // A slow download: fetched once, after ready; the panel and the table say they are
-    // loading, then show the laws.
+/// A page with one map widget whose first request for the full data meets `fault`; returns
+/// once the map is drawn.
+async fn map_only_with(fault: Fault) -> (Server, Browser) {
     let server = Server::with_faults(
         vec![
             Page::js("/probe.js", CONSOLE_PROBE),
             Page::html("/page.html", page(MAP_ONLY)),
         ],
-        vec![("data.bin", Fault::Delay(2500), 1)],
+        vec![("data.bin", fault, 1)],
     );
     let b = Browser::start(1024, 2400).await;
     b.client.goto(&server.url("/page.html")).await.unwrap();
     b.wait_until(&in_shadow("#map", "[data-jurisdiction='06']"), "the map")
         .await;
+    (server, b)
+}
+
+async fn click_california(b: &Browser) {
     b.shadow_all("#map", "[data-jurisdiction='06']").await[0]
         .click()
         .await
         .unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn the_laws_load_after_the_first_view_and_say_so_while_late_or_failed() {
+    // A slow download: fetched once, after ready; the panel and the table say they are
+    // loading, then show the laws.
+    let (server, b) = map_only_with(Fault::Delay(2500)).await;
+    click_california(&b).await;
     b.wait_until(
         &in_shadow(
             "#map",
@@ -264,17 +275,7 @@ async fn the_laws_load_after_the_first_view_and_say_so_while_late_or_failed() {
     b.close().await;
 
     // A failed download: the panel says so, and "Try again" fetches it.
-    let server = Server::with_faults(
-        vec![
-            Page::js("/probe.js", CONSOLE_PROBE),
-            Page::html("/page.html", page(MAP_ONLY)),
-        ],
-        vec![("data.bin", Fault::Status(500), 1)],
-    );
-    let b = Browser::start(1024, 2400).await;
-    b.client.goto(&server.url("/page.html")).await.unwrap();
-    b.wait_until(&in_shadow("#map", "[data-jurisdiction='06']"), "the map")
-        .await;
+    let (server, b) = map_only_with(Fault::Status(500)).await;
     // Asked for without any reader action, once the widget is ready: not on the first view's
     // path.
     b.wait_until(
@@ -291,10 +292,7 @@ async fn the_laws_load_after_the_first_view_and_say_so_while_late_or_failed() {
         json!(true),
         "the full data was asked for before ready"
     );
-    b.shadow_all("#map", "[data-jurisdiction='06']").await[0]
-        .click()
-        .await
-        .unwrap();
+    click_california(&b).await;
     b.wait_until(
         &in_shadow("#map", ".se-detail div.se-pending button"),
         "the panel's retry",
