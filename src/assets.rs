@@ -11,16 +11,12 @@ use sanctuary_core::content::Story;
 use sanctuary_core::geometry::Layer;
 use sanctuary_core::i18n::Lang;
 use sanctuary_core::packed::{unpack, Content};
-use sanctuary_core::policy::Dataset;
 use yew::Callback;
 
 /// A decoded layer, or a reader-facing reason it could not be had.
 pub type GeoResult = Result<Rc<Layer>, String>;
 /// A decoded story, or the reason it could not be had.
 pub type StoryResult = Result<Rc<Story>, String>;
-
-/// A decoded data file (full, not an outline), or the reason it could not be had.
-pub type DataResult = Result<Rc<Dataset>, String>;
 
 /// A decoded file of any kind; [`load`] and [`downcast`] give each caller its own type back.
 pub type Decoded = Result<Rc<dyn Any>, String>;
@@ -78,12 +74,8 @@ pub fn load_story(dir: &str, lang: Lang, done: Callback<StoryResult>) {
     load(&url, decode_story, done);
 }
 
-/// Calls `done` with the full map data at `url` (`content-<hash>/data.bin`), fetched once per
-/// page like the geometry.
-pub fn load_data(url: &str, done: Callback<DataResult>) {
-    load(url, decode_data, done);
-}
-
+/// The full map data (`content-<hash>/data.bin`, which `hooks::use_full_data` loads): not an
+/// outline.
 pub(crate) fn decode_data(bytes: &[u8]) -> Decoded {
     match unpack(bytes)? {
         Content::Data(data) if !data.outline => Ok(Rc::new(data)),

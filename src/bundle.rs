@@ -4,7 +4,7 @@
 //! every widget. The widget itself uses only the dataset's outline from here
 //! ([`Dataset::outline`]: names, points and tiers, for the first view): it fetches its story in
 //! the reader's language (`assets::load_story`) and the full data after its first render
-//! (`assets::load_data`), from the files `cargo xtask dist` copies, so the linker leaves the
+//! (`hooks::use_full_data`), from the files `cargo xtask dist` copies, so the linker leaves the
 //! stories and the full data out of its wasm; server-side rendering and the tests use them.
 
 use std::cell::OnceCell;
