@@ -7,7 +7,7 @@ mod web;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web::{all, click, expanded, one, press, tick, until, widget};
+use web::{all, click, expanded, mouse, one, press, tick, until, widget};
 use web_sys::{Element, ShadowRoot};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -93,6 +93,30 @@ async fn click_selects_and_opens_the_detail() {
         .text_content()
         .unwrap();
     assert!(detail.contains("SB 54"), "California's law is listed");
+}
+
+#[wasm_bindgen_test]
+async fn the_pointer_over_a_place_shows_its_name_and_category() {
+    let (_, root) = widget(&[("data-view", "map")]).await;
+    until("the states", || place(&root, "48").is_some()).await;
+    let tip = || one(&root, ".se-tip").map(|t| t.text_content().unwrap());
+    assert_eq!(tip(), None);
+    mouse(&place(&root, "48").unwrap(), "mouseover", true);
+    until("the label", || tip().is_some()).await;
+    assert_eq!(tip().as_deref(), Some("Texas · Bans sanctuary policies"));
+    mouse(&place(&root, "06").unwrap(), "mouseover", true);
+    until("the next label", || {
+        tip().is_some_and(|t| t.starts_with("California"))
+    })
+    .await;
+    // Off the places (the map's background), then out of the map: no label.
+    mouse(&svg(&root), "mouseover", true);
+    until("no label on the background", || tip().is_none()).await;
+    mouse(&place(&root, "06").unwrap(), "mouseover", true);
+    until("the label again", || tip().is_some()).await;
+    mouse(&svg(&root), "mouseleave", false);
+    until("no label after leaving", || tip().is_none()).await;
+    assert!(detail_title(&root).is_none(), "hovering selects nothing");
 }
 
 #[wasm_bindgen_test]

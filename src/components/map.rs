@@ -104,6 +104,16 @@ pub struct MapProps {
     pub on_retry: Callback<()>,
 }
 
+/// The place a pointer event is on: its target's `data-jurisdiction` (a shape or a city's point;
+/// `None` on the map's background or an outline, which takes no pointer events anyway).
+fn place_at(e: &MouseEvent) -> Option<AttrValue> {
+    use wasm_bindgen::JsCast;
+    let target: web_sys::Element = e.target()?.dyn_into().ok()?;
+    target
+        .get_attribute("data-jurisdiction")
+        .map(AttrValue::from)
+}
+
 fn option_id(id: &str) -> String {
     format!("se-j-{id}")
 }
@@ -246,20 +256,6 @@ pub fn UsMap(props: &MapProps) -> Html {
     let selected = props.view.selected.as_deref();
     let shape = |p: &Place| {
         let id = p.id.clone();
-        let onclick = {
-            let on_select = props.on_select.clone();
-            let active = active.clone();
-            let id = id.clone();
-            Callback::from(move |_: MouseEvent| {
-                active.set(Some(id.clone()));
-                on_select.emit(id.clone());
-            })
-        };
-        let onmouseenter = {
-            let hover = hover.clone();
-            let id = id.clone();
-            Callback::from(move |_: MouseEvent| hover.set(Some(id.clone())))
-        };
         let is_active = active_id.as_ref() == Some(&id) && *focused;
         let is_selected = selected == Some(id.as_str());
         // Literal classes; the tier and states are attributes (a computed `class` costs
@@ -271,16 +267,14 @@ pub fn UsMap(props: &MapProps) -> Html {
             Some(d) => html! {
                 <path key={id.to_string()} id={option_id(&id)} role="option" aria-selected={is_selected.to_string()}
                     aria-label={label} data-jurisdiction={id.clone()} class="se-shape" data-tier={tier}
-                    data-active={active} d={d.clone()}
-                    {onclick} {onmouseenter} />
+                    data-active={active} d={d.clone()} />
             },
             None => html! {
                 <circle key={id.to_string()} id={option_id(&id)} role="option" aria-selected={is_selected.to_string()}
                     aria-label={label} data-jurisdiction={id.clone()} class="se-city" data-tier={tier}
                     data-active={active}
                     cx={fixed2(p.at[0])} cy={fixed2(p.at[1])} r={fixed2(6.0 * scale)}
-                    stroke-width={fixed2(1.5 * scale)}
-                    {onclick} {onmouseenter} />
+                    stroke-width={fixed2(1.5 * scale)} />
             },
         }
     };
@@ -304,6 +298,27 @@ pub fn UsMap(props: &MapProps) -> Html {
                     </g>
                 }
             })
+    };
+    // One click and one hover listener for every place, on the SVG (events bubble from the
+    // place's shape or point): no two closures per place on each render.
+    let onclick = {
+        let on_select = props.on_select.clone();
+        let active = active.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(id) = place_at(&e) {
+                active.set(Some(id.clone()));
+                on_select.emit(id);
+            }
+        })
+    };
+    let onmouseover = {
+        let hover = hover.clone();
+        Callback::from(move |e: MouseEvent| {
+            let id = place_at(&e);
+            if *hover != id {
+                hover.set(id);
+            }
+        })
     };
     let onmouseleave = {
         let hover = hover.clone();
@@ -349,7 +364,7 @@ pub fn UsMap(props: &MapProps) -> Html {
                 aria-label={t.map_label} aria-describedby="se-map-help"
                 aria-activedescendant={active_id.as_ref().map(|a| option_id(a))}
                 preserveAspectRatio="xMidYMid meet"
-                {onkeydown} {onfocus} {onblur} {onmouseleave}>
+                {onkeydown} {onfocus} {onblur} {onclick} {onmouseover} {onmouseleave}>
                 { patterns(scale) }
                 <g role="none" class="se-map__shapes">{ for shapes.into_iter().map(shape) }</g>
                 <g role="none" class="se-map__cities">{ for cities.iter().copied().map(shape) }</g>

@@ -197,9 +197,14 @@ pub fn press(el: &Element, key: &str) {
 
 /// Dispatches a click on an SVG element (which has no `click()` method).
 pub fn click(el: &Element) {
+    mouse(el, "click", true);
+}
+
+/// Dispatches a mouse event of type `kind` on `el` (bubbling or not, as the browser's own).
+pub fn mouse(el: &Element, kind: &str, bubbles: bool) {
     let init = web_sys::MouseEventInit::new();
-    init.set_bubbles(true);
+    init.set_bubbles(bubbles);
     init.set_cancelable(true);
-    let event = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+    let event = web_sys::MouseEvent::new_with_mouse_event_init_dict(kind, &init).unwrap();
     el.dispatch_event(&event).unwrap();
 }
