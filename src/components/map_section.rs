@@ -286,7 +286,9 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
                         <span class="se-map__zoomname">{ name }</span>
                     </div>
                 }
-                <UsMap data={data.clone()} lang={props.lang} view={view.clone()} states={states}
+                // The map needs names, points and tiers only, which the outline has: given the
+                // data as it came (not the full data once that arrives), it does not redraw then.
+                <UsMap data={props.data.clone()} lang={props.lang} view={view.clone()} states={states}
                     counties={counties} {on_select} {on_back} {on_retry} />
                 { legend(data, props.lang) }
             }
