@@ -18,7 +18,7 @@
 //!                                       (the reader's language)   }
 //!     content-<hash>/data.bin           the map's full data, packed (fetched after the
 //!                                       first view: the wasm has its outline)
-//!     <every file>.gz, <every file>.br  precompressed (gzip -9, brotli 11)
+//!     <every file>.gz, <every file>.br  precompressed (gzip by zopfli, brotli 11)
 //! ```
 //!
 //! `<hash>` is the first [`HASH_LEN`] hex digits of the SHA-256 of the file (of every file in
@@ -490,7 +490,7 @@ fn report(sizes: &[(PathBuf, Sizes)], files: &Files) -> String {
         sizes.len(),
         "",
         "raw",
-        "gzip -9",
+        "gzip",
         "brotli 11"
     );
     for (name, s) in &first {
