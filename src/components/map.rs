@@ -9,7 +9,7 @@ use sanctuary_core::geometry::Layer;
 use sanctuary_core::i18n::{ui, Lang};
 use sanctuary_core::mapnav::{fit, fixed2, nearest, Direction, View};
 use sanctuary_core::markup::Markup;
-use sanctuary_core::policy::{Dataset, Kind, Tier};
+use sanctuary_core::policy::{state_by_fips, Dataset, Kind, Tier};
 use sanctuary_core::projection::{US_ATLAS_HEIGHT, US_ATLAS_WIDTH};
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
@@ -40,12 +40,18 @@ pub fn places(
     counties: Option<&Layer>,
 ) -> Vec<Place> {
     let tier = |id: &str| data.tier(id).unwrap_or(Tier::Unknown);
+    // A place's name: the data's; else, for a state (`states.bin` carries no names), the
+    // core's table; else the geometry's (a county not in the data).
+    let name = |f: &sanctuary_core::geometry::Feature| -> String {
+        match (data.jurisdiction(&f.id), state_by_fips(&f.id)) {
+            (Some(j), _) => j.name_in(lang).to_owned(),
+            (None, Some(s)) if f.name.is_empty() => s.name_in(lang).to_owned(),
+            _ => f.name.clone(),
+        }
+    };
     let shape = |f: &sanctuary_core::geometry::Feature| Place {
         id: f.id.clone().into(),
-        name: data
-            .jurisdiction(&f.id)
-            .map_or_else(|| f.name.clone(), |j| j.name_in(lang).to_owned())
-            .into(),
+        name: name(f).into(),
         path: Some(f.path.clone().into()),
         at: f.label,
         tier: tier(&f.id),
@@ -513,4 +519,46 @@ pub fn legend(data: &Dataset, lang: Lang) -> Html {
     }
     m.close("ul").close("div");
     raw(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundle::default_dataset;
+    use sanctuary_core::geometry::Feature;
+
+    fn feature(id: &str, name: &str) -> Feature {
+        Feature {
+            id: id.into(),
+            name: name.into(),
+            path: "M0 0l1 0 0 1z".into(),
+            bbox: [0.0, 0.0, 1.0, 1.0],
+            label: [0.5, 0.5],
+        }
+    }
+
+    /// `states.bin` has no names: a state is named from the data, else from the core's table,
+    /// in the reader's language; a named feature the data lacks keeps its own name.
+    #[test]
+    fn a_nameless_state_is_named_in_the_readers_language() {
+        let full = default_dataset();
+        let mut data = (*full).clone();
+        data.jurisdictions.retain(|j| j.id != "36");
+        let states = Layer {
+            features: vec![
+                feature("36", ""),
+                feature("06", ""),
+                feature("98", "Elsewhere"),
+            ],
+        };
+        let names = |lang| -> Vec<String> {
+            places(&data, lang, &View::default(), &states, None)
+                .into_iter()
+                .filter(|p| p.path.is_some())
+                .map(|p| p.name.to_string())
+                .collect()
+        };
+        assert_eq!(names(Lang::En), ["New York", "California", "Elsewhere"]);
+        assert_eq!(names(Lang::Es), ["Nueva York", "California", "Elsewhere"]);
+    }
 }
