@@ -227,14 +227,12 @@ pub fn UsMap(props: &MapProps) -> Html {
                 on_back.emit(());
             } else if key == "Home" || key == "End" {
                 e.prevent_default();
-                let mut order: Vec<usize> = (0..places.len()).collect();
-                order.sort_by(|&a, &b| places[a].name.cmp(&places[b].name));
                 let pick = if key == "Home" {
-                    order.first()
+                    first_place(&places)
                 } else {
-                    order.last()
+                    (0..places.len()).max_by(|&a, &b| places[a].name.cmp(&places[b].name))
                 };
-                if let Some(&n) = pick {
+                if let Some(n) = pick {
                     active.set(Some(places[n].id.clone()));
                 }
             }
