@@ -15,6 +15,7 @@ use super::sources::{raw, write_time};
 use super::Shared;
 use super::{focus_in, MapSection, QaCard};
 use crate::assets::{self, StoryResult};
+use crate::hooks::{use_after_first_render, use_after_render, use_node_ref};
 
 /// What the widget tells its host page (the host turns these into DOM events and URL fragments).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -126,11 +127,11 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     {
         let root = root.clone();
         let focus_after = focus_after.clone();
-        use_effect(move || {
+        use_after_render(Box::new(move || {
             if let Some(selector) = focus_after.borrow_mut().take() {
                 focus_in(&root, &selector);
             }
-        });
+        }));
     }
     // Once, after the first render: the widget is ready; a deep link's question or place is
     // brought into view. (One effect for both: each effect is its own copy of yew's code.)
@@ -138,7 +139,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         let root = root.clone();
         let initial = props.initial.clone();
         let on_ready = props.on_ready.clone();
-        use_effect_with((), move |_| {
+        use_after_first_render(Box::new(move || {
             on_ready.emit(());
             let selector = match initial {
                 Some(Target::Question(id)) => format!("#se-q-{id}"),
@@ -151,7 +152,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             {
                 el.scroll_into_view();
             }
-        });
+        }));
     }
 
     let on_accordion = {

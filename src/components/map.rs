@@ -17,6 +17,7 @@ use yew::prelude::*;
 use super::sources::{raw, write_swatch};
 use super::Shared;
 use crate::assets::GeoResult;
+use crate::hooks::{use_after_render, use_node_ref};
 
 /// One place on the map: a shape (state, county) or a point (city).
 #[derive(Clone, Debug, PartialEq)]
@@ -135,7 +136,7 @@ pub fn UsMap(props: &MapProps) -> Html {
     // Labels are positioned by CSSOM writes (allowed by a strict CSP; style attributes are not).
     {
         let frame = frame.clone();
-        use_effect(move || place_labels(&frame));
+        use_after_render(Box::new(move || place_labels(&frame)));
     }
 
     // The places depend on the data, the language, the zoom and the loaded layers only, not on

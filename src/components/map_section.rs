@@ -18,7 +18,7 @@ use super::sources::{raw, write_time};
 use super::table::{table_view, use_table};
 use super::Shared;
 use super::{focus_in, DetailProps, TableProps};
-use crate::hooks::{use_full_data, use_geometry, use_idle};
+use crate::hooks::{use_after_render, use_full_data, use_geometry, use_idle, use_node_ref};
 
 #[derive(Properties, PartialEq)]
 pub struct MapSectionProps {
@@ -95,7 +95,7 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
         idle || view.selected.is_some() || *as_table,
     );
     let data = &data;
-    let (table_query, table_group) = use_table();
+    let table = use_table();
     // The place whose link was just copied (one state type with the map's `Option<AttrValue>`s).
     let copied = use_state(|| None::<AttrValue>);
     let section = use_node_ref();
@@ -105,11 +105,11 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
     {
         let section = section.clone();
         let focus_after = focus_after.clone();
-        use_effect(move || {
+        use_after_render(Box::new(move || {
             if let Some(selector) = focus_after.borrow_mut().take() {
                 focus_in(&section, &selector);
             }
-        });
+        }));
     }
 
     let (states, retry_states) = use_geometry(Some(format!("{}states.bin", props.geo).into()));
@@ -275,7 +275,7 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
                     lang: props.lang,
                     selected: selected.clone().map(AttrValue::from),
                     on_select: on_table_select,
-                }, &table_query, &table_group) }
+                }, &table) }
             } else {
                 <p class="se-map__help" id="se-map-help">{ t.map_help }</p>
                 if let Some(name) = zoom_name {

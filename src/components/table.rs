@@ -1,3 +1,4 @@
+use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -82,17 +83,37 @@ fn laws_cell(j: &Jurisdiction, lang: Lang, t: &Ui) -> Html {
 /// button that asks for the jurisdiction's details.
 #[function_component]
 pub fn JurisdictionTable(props: &TableProps) -> Html {
-    let (query, group) = use_table();
-    table_view(props, &query, &group)
+    table_view(props, &use_table())
 }
 
-/// The table's own state: its sort and filter, and its radio group's name.
+/// The table's own state ([`use_table`]): its sort and filter, and its radio group's name.
+#[derive(Clone)]
+pub struct TableState {
+    cell: Rc<RefCell<(TableQuery, String)>>,
+    rerender: UseStateHandle<bool>,
+}
+
+impl TableState {
+    pub fn query(&self) -> TableQuery {
+        self.cell.borrow().0
+    }
+
+    /// Shows the table with `query`.
+    fn set(&self, query: TableQuery) {
+        self.cell.borrow_mut().0 = query;
+        self.rerender.set(!*self.rerender);
+    }
+}
+
+/// The table's state, kept in a cell, with a flag flipped to re-render (a `bool` state, a type
+/// the widget has anyway): a state of its own type would be another copy of yew's state code in
+/// the wasm (1.5 KB raw).
 #[hook]
-pub fn use_table() -> (UseStateHandle<TableQuery>, Rc<String>) {
-    (
-        use_state(TableQuery::default),
-        use_memo((), |_| next_group()),
-    )
+pub fn use_table() -> TableState {
+    TableState {
+        cell: use_mut_ref(|| (TableQuery::default(), next_group())),
+        rerender: use_state(|| false),
+    }
 }
 
 /// The table's view ([`JurisdictionTable`]), with its state from [`use_table`]. The widget's map
@@ -101,7 +122,9 @@ pub fn use_table() -> (UseStateHandle<TableQuery>, Rc<String>) {
 // Not inlined into the map section's render: V8 compiles each wasm function when it is first
 // called, on the main thread, so code the first view does not run stays out of that compile.
 #[inline(never)]
-pub fn table_view(props: &TableProps, query: &UseStateHandle<TableQuery>, group: &str) -> Html {
+pub fn table_view(props: &TableProps, state: &TableState) -> Html {
+    let query = &state.query();
+    let group = state.cell.borrow().1.clone();
     let lang = props.lang;
     let t = ui(lang);
     let data = &props.data;
@@ -116,8 +139,8 @@ pub fn table_view(props: &TableProps, query: &UseStateHandle<TableQuery>, group:
             None => "↕",
         };
         let onclick = {
-            let query = query.clone();
-            Callback::from(move |_: MouseEvent| query.set(query.sort_by(key)))
+            let state = state.clone();
+            Callback::from(move |_: MouseEvent| state.set(state.query().sort_by(key)))
         };
         html! {
             <th scope="col" role="columnheader" aria-sort={sort} class="se-table__sortable">
@@ -131,8 +154,8 @@ pub fn table_view(props: &TableProps, query: &UseStateHandle<TableQuery>, group:
 
     let filter = kind_filters(t).into_iter().map(|(kind, label)| {
         let onchange = {
-            let query = query.clone();
-            Callback::from(move |_: Event| query.set(query.with_kind(kind)))
+            let state = state.clone();
+            Callback::from(move |_: Event| state.set(state.query().with_kind(kind)))
         };
         let value = kind.map_or("all", |k| match k {
             Kind::State => "state",
@@ -143,7 +166,7 @@ pub fn table_view(props: &TableProps, query: &UseStateHandle<TableQuery>, group:
             <label class="se-filter__option">
                 <input
                     type="radio"
-                    name={group.to_owned()}
+                    name={group.clone()}
                     value={value}
                     checked={query.kind == kind}
                     {onchange}

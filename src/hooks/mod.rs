@@ -7,22 +7,64 @@ use sanctuary_core::policy::Dataset;
 use crate::assets::{self, Decoded, GeoResult};
 use crate::components::Shared;
 
+/// Runs `f` after this render, as yew's `use_effect` does, through one closure type for the
+/// whole widget: each distinct effect closure is its own copy of yew's effect code in the wasm
+/// (about 1 KB raw each), so every effect of the widget goes through here.
+#[hook]
+pub fn use_after_render(f: Box<dyn FnOnce()>) {
+    use_effect(f);
+}
+
+/// Runs `f` once, after the component's first render (yew's `use_effect_with((), …)`), through
+/// [`use_after_render`]. `f` is built at every render, and dropped unrun after the first.
+#[hook]
+pub fn use_after_first_render(f: Box<dyn FnOnce()>) {
+    let done = use_mut_ref(|| false);
+    use_after_render(Box::new(move || {
+        if !done.replace(true) {
+            f();
+        }
+    }));
+}
+
+/// A [`NodeRef`] for the component's life, as yew's `use_node_ref` gives, kept in a plain
+/// cell: yew's keeps it in a state (`use_state`), and the wasm holds a copy of a state's code
+/// per type of state (1.5 KB raw for `NodeRef` alone); setting a node ref re-renders nothing
+/// either way.
+#[hook]
+pub fn use_node_ref() -> NodeRef {
+    use_mut_ref(NodeRef::default).borrow().clone()
+}
+
 /// The file at `url` as `decode` makes it (`None`: nothing wanted). Returns the result once
 /// known and a callback that fetches again after a failure (which goes to the console too). One copy of the hook's code for
 /// every kind of file (the callers downcast).
 #[hook]
 fn use_file(url: Option<AttrValue>, decode: assets::Decode) -> (Option<Decoded>, Callback<()>) {
-    let result = use_state(|| None::<Decoded>);
-    // Flipped by a retry, which re-runs the effect (a `bool`: a state type the widget has
-    // anyway, so no more of yew's code in the wasm).
+    // The result is kept in a cell, and a flag flipped to re-render (a `bool` state, a type the
+    // widget has anyway): a state of the result's own type would be another copy of yew's state
+    // code in the wasm (1.5 KB raw).
+    let result = use_mut_ref(|| None::<Decoded>);
+    let rerender = use_state(|| false);
+    // Flipped by a retry, which re-runs the effect.
     let attempt = use_state(|| false);
     // The url a response belongs to: a late answer for a previous url is dropped.
     let current = use_mut_ref(|| None::<AttrValue>);
+    // The attempt the last download was for.
+    let tried = use_mut_ref(|| false);
     {
-        let result = result.clone();
-        use_effect_with((url.clone(), *attempt), move |(url, _)| {
+        let (result, rerender, attempt) = (result.clone(), rerender.clone(), *attempt);
+        let url = url.clone();
+        use_after_render(Box::new(move || {
+            // Only when the url or the attempt changed (no url at first: nothing to do).
+            let same_attempt = tried.replace(attempt) == attempt;
+            if same_attempt && *current.borrow() == url {
+                return;
+            }
             *current.borrow_mut() = url.clone();
-            result.set(None);
+            if result.borrow_mut().take().is_some() {
+                rerender.set(!*rerender);
+            }
             if let Some(url) = url.clone() {
                 let wanted = url.clone();
                 assets::load_any(
@@ -34,15 +76,17 @@ fn use_file(url: Option<AttrValue>, decode: assets::Decode) -> (Option<Decoded>,
                             gloo::console::warn!(format!("sanctuary-explainer: {e}"));
                         }
                         if current.borrow().as_ref() == Some(&wanted) {
-                            result.set(Some(r));
+                            *result.borrow_mut() = Some(r);
+                            rerender.set(!*rerender);
                         }
                     }),
                 );
             }
-        });
+        }));
     }
     let retry = Callback::from(move |()| attempt.set(!*attempt));
-    ((*result).clone(), retry)
+    let now = result.borrow().clone();
+    (now, retry)
 }
 
 /// The geometry at `url` (`None`: nothing wanted). Returns the result once known and a
@@ -87,11 +131,11 @@ pub fn use_idle() -> bool {
     let idle = use_state(|| false);
     {
         let idle = idle.clone();
-        use_effect_with((), move |_| {
+        use_after_first_render(Box::new(move || {
             if !*idle {
                 when_idle(move || idle.set(true));
             }
-        });
+        }));
     }
     *idle
 }
