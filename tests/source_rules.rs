@@ -78,3 +78,48 @@ fn raw_html_enters_in_one_place() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].contains("components/sources.rs"), "{found:#?}");
 }
+
+/// Each distinct effect closure, and each type kept with yew's `use_state`, is its own copy of
+/// yew's hook code in the wasm (about 1 to 1.5 KB raw each): effects go through
+/// `hooks::use_after_render` (one boxed closure type), node refs through `hooks::use_node_ref`
+/// (a cell, not a state).
+fn runs_an_effect(line: &str) -> bool {
+    let code = line.split("//").next().unwrap_or_default();
+    ["use_effect(", "use_effect_with(", "use_layout_effect"]
+        .iter()
+        .any(|h| code.contains(h))
+}
+
+#[test]
+fn effects_and_node_refs_go_through_the_widgets_hooks() {
+    let effects: Vec<String> = offending(runs_an_effect)
+        .into_iter()
+        .filter(|l| !l.contains("hooks/mod.rs:"))
+        .collect();
+    assert!(
+        effects.is_empty(),
+        "use hooks::use_after_render:\n{}",
+        effects.join("\n")
+    );
+    let yews_node_refs: Vec<String> = sources()
+        .into_iter()
+        .filter(|(file, text)| {
+            text.contains("use_node_ref()")
+                && !file.ends_with("hooks/mod.rs")
+                && !text
+                    .lines()
+                    .any(|l| l.starts_with("use crate::hooks") && l.contains("use_node_ref"))
+        })
+        .map(|(file, _)| file)
+        .collect();
+    assert!(
+        yews_node_refs.is_empty(),
+        "import hooks::use_node_ref in {yews_node_refs:?}"
+    );
+    // The rule catches what it should.
+    assert!(runs_an_effect("        use_effect_with((), move |_| {"));
+    assert!(runs_an_effect("use_effect(move || place_labels(&frame));"));
+    assert!(!runs_an_effect(
+        "use_after_render(Box::new(move || place_labels(&frame)));"
+    ));
+}
