@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::source_list;
 use super::sources::raw;
 use super::Shared;
-use crate::hooks::use_idle;
+use crate::hooks::{use_idle, use_node_ref};
 
 #[derive(Properties, PartialEq)]
 pub struct QaProps {
@@ -28,8 +28,15 @@ pub struct QaProps {
     pub on_copy: Option<Callback<Target, bool>>,
 }
 
-fn focus(refs: &[NodeRef], i: usize) {
-    if let Some(el) = refs.get(i).and_then(|r| r.cast::<HtmlElement>()) {
+/// Focuses the `i`-th question's button in the list.
+fn focus(list: &NodeRef, i: usize) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = list
+        .cast::<web_sys::Element>()
+        .and_then(|l| l.query_selector_all(".se-qa__trigger").ok())
+        .and_then(|all| all.item(i as u32))
+        .and_then(|n| n.dyn_into::<HtmlElement>().ok())
+    {
         let _ = el.focus();
     }
 }
@@ -51,9 +58,9 @@ pub fn QaCard(props: &QaProps) -> Html {
     let t = ui(story.lang);
     let len = story.questions.len();
     let state = &props.accordion;
-    let refs = use_memo(len, |len| {
-        (0..*len).map(|_| NodeRef::default()).collect::<Vec<_>>()
-    });
+    // The list, for moving focus between its questions (a node ref per question would be a
+    // memo of its own type: more of yew's code in the wasm).
+    let list = use_node_ref();
     // The question whose link was just copied, for the "Link copied" note (by id: the state
     // type the map's components use too, so the wasm holds one copy of its code).
     let copied = use_state(|| None::<AttrValue>);
@@ -86,22 +93,22 @@ pub fn QaCard(props: &QaProps) -> Html {
             })
         };
         let onkeydown = {
-            let refs = refs.clone();
+            let list = list.clone();
             Callback::from(move |e: KeyboardEvent| {
                 if let Some(target) = focus_target(&e.key(), i, len) {
                     e.prevent_default();
-                    focus(&refs, target);
+                    focus(&list, target);
                 }
             })
         };
         let on_next = {
             let (state, set) = (state.clone(), props.on_accordion.clone());
-            let refs = refs.clone();
+            let list = list.clone();
             Callback::from(move |_| {
                 let mut next = state.clone();
                 if let Some(n) = next.step_next(i) {
                     set.emit(next);
-                    focus(&refs, n);
+                    focus(&list, n);
                 }
             })
         };
@@ -118,7 +125,6 @@ pub fn QaCard(props: &QaProps) -> Html {
                         id={qid.clone()}
                         aria-expanded={open.to_string()}
                         aria-controls={aid.clone()}
-                        ref={refs[i].clone()}
                         {onclick}
                         {onkeydown}
                     >
@@ -179,7 +185,7 @@ pub fn QaCard(props: &QaProps) -> Html {
                     { if state.all_open() { t.collapse_all } else { t.expand_all } }
                 </button>
             </div>
-            <ol class="se-qa__list">{ for items }</ol>
+            <ol class="se-qa__list" ref={list.clone()}>{ for items }</ol>
         </section>
     }
 }
