@@ -15,7 +15,7 @@ use super::sources::{raw, write_time};
 use super::Shared;
 use super::{focus_in, MapSection, QaCard};
 use crate::assets::{self, StoryResult};
-use crate::hooks::{use_after_first_render, use_after_render, use_node_ref};
+use crate::hooks::{use_after_first_render, use_focus_after, use_node_ref};
 
 /// What the widget tells its host page (the host turns these into DOM events and URL fragments).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -123,16 +123,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let story = state.story().clone();
     let t = ui(story.lang);
     let root = use_node_ref();
-    let focus_after = use_mut_ref(|| None::<String>);
-    {
-        let root = root.clone();
-        let focus_after = focus_after.clone();
-        use_after_render(Box::new(move || {
-            if let Some(selector) = focus_after.borrow_mut().take() {
-                focus_in(&root, &selector);
-            }
-        }));
-    }
+    let focus_after = use_focus_after(&root);
     // Once, after the first render: the widget is ready; a deep link's question or place is
     // brought into view. (One effect for both: each effect is its own copy of yew's code.)
     {

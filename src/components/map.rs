@@ -17,7 +17,7 @@ use yew::prelude::*;
 use super::sources::{raw, write_swatch};
 use super::Shared;
 use crate::assets::GeoResult;
-use crate::hooks::{use_after_render, use_node_ref};
+use crate::hooks::{use_after_render, use_flag, use_id, use_node_ref};
 
 /// One place on the map: a shape (state, county) or a point (city).
 #[derive(Clone, Debug, PartialEq)]
@@ -129,9 +129,9 @@ fn option_id(id: &str) -> String {
 #[function_component]
 pub fn UsMap(props: &MapProps) -> Html {
     let t = ui(props.lang);
-    let active = use_state(|| None::<AttrValue>);
-    let hover = use_state(|| None::<AttrValue>);
-    let focused = use_state(|| false);
+    let active = use_id();
+    let hover = use_id();
+    let focused = use_flag();
     let frame = use_node_ref();
     // Labels are positioned by CSSOM writes (allowed by a strict CSP; style attributes are not).
     {

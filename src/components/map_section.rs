@@ -17,8 +17,10 @@ use super::map::{legend, UsMap};
 use super::sources::{raw, write_time};
 use super::table::{table_view, use_table};
 use super::Shared;
-use super::{focus_in, DetailProps, TableProps};
-use crate::hooks::{use_after_render, use_full_data, use_geometry, use_idle, use_node_ref};
+use super::{DetailProps, TableProps};
+use crate::hooks::{
+    use_flag, use_focus_after, use_full_data, use_geometry, use_id, use_idle, use_node_ref,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct MapSectionProps {
@@ -87,7 +89,7 @@ fn credit(data: &Dataset, lang: Lang) -> Html {
 pub fn MapSection(props: &MapSectionProps) -> Html {
     let t = ui(props.lang);
     let view = &props.view;
-    let as_table = use_state(|| false);
+    let as_table = use_flag();
     let idle = use_idle();
     let (data, details_retry) = use_full_data(
         props.data.clone(),
@@ -97,20 +99,10 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
     let data = &data;
     let table = use_table();
     // The place whose link was just copied (one state type with the map's `Option<AttrValue>`s).
-    let copied = use_state(|| None::<AttrValue>);
+    let copied = use_id();
     let section = use_node_ref();
-    // Where focus goes after the next render (the map after zooming, so it is not lost); a
-    // `String`, the type the `Explainer` keeps for the same purpose (one copy of the hook code).
-    let focus_after = use_mut_ref(|| None::<String>);
-    {
-        let section = section.clone();
-        let focus_after = focus_after.clone();
-        use_after_render(Box::new(move || {
-            if let Some(selector) = focus_after.borrow_mut().take() {
-                focus_in(&section, &selector);
-            }
-        }));
-    }
+    // Where focus goes after the next render (the map after zooming, so it is not lost).
+    let focus_after = use_focus_after(&section);
 
     let (states, retry_states) = use_geometry(Some(format!("{}states.bin", props.geo).into()));
     let counties_url = view

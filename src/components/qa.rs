@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::source_list;
 use super::sources::raw;
 use super::Shared;
-use crate::hooks::{use_idle, use_node_ref};
+use crate::hooks::{use_id, use_idle, use_node_ref};
 
 #[derive(Properties, PartialEq)]
 pub struct QaProps {
@@ -63,7 +63,7 @@ pub fn QaCard(props: &QaProps) -> Html {
     let list = use_node_ref();
     // The question whose link was just copied, for the "Link copied" note (by id: the state
     // type the map's components use too, so the wasm holds one copy of its code).
-    let copied = use_state(|| None::<AttrValue>);
+    let copied = use_id();
     // A closed answer's content (two thirds of the widget's nodes, none of them on screen) is
     // built once the browser is idle after the first render, not before the widget is ready;
     // it is there after that for printing. An answer opened earlier is built at once.

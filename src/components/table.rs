@@ -11,6 +11,7 @@ use yew::prelude::*;
 use super::detail::tier_badge;
 use super::sources::{raw, write_time};
 use super::Shared;
+use crate::hooks::use_flag;
 
 #[derive(Properties, PartialEq)]
 pub struct TableProps {
@@ -112,7 +113,7 @@ impl TableState {
 pub fn use_table() -> TableState {
     TableState {
         cell: use_mut_ref(|| (TableQuery::default(), next_group())),
-        rerender: use_state(|| false),
+        rerender: use_flag(),
     }
 }
 

@@ -1,11 +1,51 @@
 //! Hooks: component-side state that outlives a render.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use sanctuary_core::policy::Dataset;
 
 use crate::assets::{self, Decoded, GeoResult};
-use crate::components::Shared;
+use crate::components::{focus_in, Shared};
+
+/// A `bool` state that starts `false`. yew's state code is a copy per initial-value closure
+/// (about 0.2 KB raw each), so the widget's flags all start here.
+#[hook]
+pub fn use_flag() -> UseStateHandle<bool> {
+    use_state(|| false)
+}
+
+/// An id state (a question's, a place's) that starts empty ([`use_flag`]'s reason).
+#[hook]
+pub fn use_id() -> UseStateHandle<Option<AttrValue>> {
+    use_state(|| None)
+}
+
+/// A `bool` in a cell (no re-render when it changes) that starts `false` ([`use_flag`]'s
+/// reason: one initial-value closure for the widget).
+#[hook]
+pub fn use_cell_flag() -> Rc<RefCell<bool>> {
+    use_mut_ref(|| false)
+}
+
+/// Where focus goes after the next render of the component whose root is `root`: a CSS
+/// selector to set (the map after zooming, so focus is not lost; a question opened from the
+/// detail panel). The `Explainer` and the map section share this, so the wasm holds its code once.
+#[hook]
+pub fn use_focus_after(root: &NodeRef) -> Rc<RefCell<Option<String>>> {
+    let focus_after = use_mut_ref(|| None::<String>);
+    {
+        let (root, focus_after) = (root.clone(), focus_after.clone());
+        use_after_render(Box::new(move || {
+            if let Some(selector) = focus_after.borrow_mut().take() {
+                focus_in(&root, &selector);
+            }
+        }));
+    }
+    focus_after
+}
 
 /// Runs `f` after this render, as yew's `use_effect` does, through one closure type for the
 /// whole widget: each distinct effect closure is its own copy of yew's effect code in the wasm
@@ -19,7 +59,7 @@ pub fn use_after_render(f: Box<dyn FnOnce()>) {
 /// [`use_after_render`]. `f` is built at every render, and dropped unrun after the first.
 #[hook]
 pub fn use_after_first_render(f: Box<dyn FnOnce()>) {
-    let done = use_mut_ref(|| false);
+    let done = use_cell_flag();
     use_after_render(Box::new(move || {
         if !done.replace(true) {
             f();
@@ -45,13 +85,13 @@ fn use_file(url: Option<AttrValue>, decode: assets::Decode) -> (Option<Decoded>,
     // widget has anyway): a state of the result's own type would be another copy of yew's state
     // code in the wasm (1.5 KB raw).
     let result = use_mut_ref(|| None::<Decoded>);
-    let rerender = use_state(|| false);
+    let rerender = use_flag();
     // Flipped by a retry, which re-runs the effect.
-    let attempt = use_state(|| false);
+    let attempt = use_flag();
     // The url a response belongs to: a late answer for a previous url is dropped.
     let current = use_mut_ref(|| None::<AttrValue>);
     // The attempt the last download was for.
-    let tried = use_mut_ref(|| false);
+    let tried = use_cell_flag();
     {
         let (result, rerender, attempt) = (result.clone(), rerender.clone(), *attempt);
         let url = url.clone();
@@ -108,7 +148,7 @@ pub fn use_full_data(
     url: Option<AttrValue>,
     wanted: bool,
 ) -> (Shared<Dataset>, Option<Callback<()>>) {
-    let asked = use_mut_ref(|| false);
+    let asked = use_cell_flag();
     if wanted && data.outline {
         *asked.borrow_mut() = true;
     }
@@ -128,7 +168,7 @@ pub fn use_full_data(
 /// closed answers: built then, not before the widget is ready.
 #[hook]
 pub fn use_idle() -> bool {
-    let idle = use_state(|| false);
+    let idle = use_flag();
     {
         let idle = idle.clone();
         use_after_first_render(Box::new(move || {
