@@ -106,9 +106,10 @@ fn effects_and_node_refs_go_through_the_widgets_hooks() {
         .filter(|(file, text)| {
             text.contains("use_node_ref()")
                 && !file.ends_with("hooks/mod.rs")
-                && !text
-                    .lines()
-                    .any(|l| l.starts_with("use crate::hooks") && l.contains("use_node_ref"))
+                && !text.split("use crate::hooks").skip(1).any(|import| {
+                    let import = import.split(';').next().unwrap_or_default();
+                    import.contains("use_node_ref")
+                })
         })
         .map(|(file, _)| file)
         .collect();
