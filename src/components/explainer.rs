@@ -11,9 +11,10 @@ use sanctuary_core::qa::Accordion;
 use sanctuary_core::state::{Action, Switch, WidgetState};
 use yew::prelude::*;
 
+use super::qa::{qa_view, use_qa};
 use super::sources::{raw, write_time};
 use super::Shared;
-use super::{focus_in, MapSection, QaCard};
+use super::{focus_in, MapSection, QaProps};
 use crate::assets::{self, StoryResult};
 use crate::hooks::{use_after_first_render, use_focus_after, use_node_ref};
 
@@ -124,6 +125,8 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let t = ui(story.lang);
     let root = use_node_ref();
     let focus_after = use_focus_after(&root);
+    // The Q&A card's own state (its view renders inside this component's render).
+    let qa = use_qa();
     // Once, after the first render: the widget is ready; a deep link's question or place is
     // brought into view. (One effect for both: each effect is its own copy of yew's code.)
     {
@@ -285,8 +288,14 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 { headline(&story, t.as_of) }
             </header>
             if props.layout.has_qa() {
-                <QaCard story={story.clone()} data={props.data.clone()} accordion={state.accordion.clone()}
-                    {on_accordion} {on_show} on_copy={props.on_copy.clone()} />
+                { qa_view(&QaProps {
+                    story: story.clone().into(),
+                    data: props.data.clone(),
+                    accordion: state.accordion.clone(),
+                    on_accordion,
+                    on_show,
+                    on_copy: props.on_copy.clone(),
+                }, &qa) }
             }
             if props.layout.has_map() {
                 <MapSection data={props.data.clone()} story={story.clone()} lang={story.lang}

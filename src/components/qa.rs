@@ -52,22 +52,44 @@ fn paragraphs(paragraphs: &[String]) -> Html {
 
 /// The Q&A accordion (WAI-ARIA Authoring Practices: accordion). Each question is a button
 /// inside a heading; Enter/Space toggle, Up/Down/Home/End move between questions.
+///
+/// The widget's `Explainer` keeps the card's state ([`use_qa`]) and calls [`qa_view`] inside
+/// its render (a component is its own copy of yew's code in the wasm). This component is the
+/// same view for tests and for pages that use the components directly.
 #[function_component]
 pub fn QaCard(props: &QaProps) -> Html {
+    qa_view(props, &use_qa())
+}
+
+/// The Q&A card's own state.
+pub struct QaState {
+    /// The list, for moving focus between its questions (a node ref per question would be a
+    /// memo of its own type: more of yew's code in the wasm).
+    list: NodeRef,
+    /// The question whose link was just copied, for the "Link copied" note.
+    copied: UseStateHandle<Option<AttrValue>>,
+    /// A closed answer's content (two thirds of the widget's nodes, none of them on screen) is
+    /// built once the browser is idle after the first render, not before the widget is ready;
+    /// it is there after that for printing. An answer opened earlier is built at once.
+    idle: bool,
+}
+
+#[hook]
+pub fn use_qa() -> QaState {
+    QaState {
+        list: use_node_ref(),
+        copied: use_id(),
+        idle: use_idle(),
+    }
+}
+
+/// The Q&A card's view ([`QaCard`]), with its state from [`use_qa`].
+pub fn qa_view(props: &QaProps, qa: &QaState) -> Html {
     let story = &props.story;
     let t = ui(story.lang);
     let len = story.questions.len();
     let state = &props.accordion;
-    // The list, for moving focus between its questions (a node ref per question would be a
-    // memo of its own type: more of yew's code in the wasm).
-    let list = use_node_ref();
-    // The question whose link was just copied, for the "Link copied" note (by id: the state
-    // type the map's components use too, so the wasm holds one copy of its code).
-    let copied = use_id();
-    // A closed answer's content (two thirds of the widget's nodes, none of them on screen) is
-    // built once the browser is idle after the first render, not before the widget is ready;
-    // it is there after that for printing. An answer opened earlier is built at once.
-    let idle = use_idle();
+    let (list, copied, idle) = (&qa.list, &qa.copied, qa.idle);
 
     let toggle_all = {
         let (state, set) = (state.clone(), props.on_accordion.clone());
