@@ -291,10 +291,7 @@ async fn counties_are_fetched_lazily_once_for_every_widget() {
         "the zoom button in widget b",
     )
     .await;
-    b.shadow_all("#b", ".se-detail__zoom").await[0]
-        .click()
-        .await
-        .unwrap();
+    b.click_nth("#b", ".se-detail__zoom", 0).await;
     b.wait_until(&shape("#b", "06037"), "Los Angeles County in widget b")
         .await;
     assert_eq!(
@@ -305,10 +302,7 @@ async fn counties_are_fetched_lazily_once_for_every_widget() {
     );
 
     // Selecting a county in b leaves a's selection alone.
-    b.shadow_all("#b", "[data-jurisdiction=\"06037\"]").await[0]
-        .click()
-        .await
-        .unwrap();
+    b.click_nth("#b", "[data-jurisdiction=\"06037\"]", 0).await;
     b.wait_until(
         "document.querySelector('#b').shadowRoot.querySelector('#se-detail-title').textContent.includes('Los Angeles County')",
         "Los Angeles County's detail in widget b",

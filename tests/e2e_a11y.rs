@@ -688,10 +688,7 @@ async fn keyboard_focus_is_visible_in_the_dark_theme() {
     b.wait_until(&in_shadow(".se-detail__zoom"), "California's detail")
         .await;
     walk_through(&b, "dark, a state's detail open").await;
-    b.shadow_all("#w", ".se-switch__btn").await[1]
-        .click()
-        .await
-        .unwrap();
+    b.click_nth("#w", ".se-switch__btn", 1).await;
     b.wait_until(&in_shadow(".se-table__row"), "the table")
         .await;
     // States only (51 rows), to keep the walk short.
@@ -807,10 +804,7 @@ async fn reflow_at(width: u32, zoom: f64, attrs: &str) -> Vec<String> {
     found.extend(reflow(&b, "the map, a state's detail open", width, zoom).await);
 
     // The table, with a row's detail open.
-    b.shadow_all("#w", ".se-switch__btn").await[1]
-        .click()
-        .await
-        .unwrap();
+    b.click_nth("#w", ".se-switch__btn", 1).await;
     b.wait_until(&in_shadow(".se-table__row"), "the table")
         .await;
     found.extend(reflow(&b, "the table", width, zoom).await);

@@ -62,10 +62,7 @@ async fn when_the_wasm_or_the_story_fails_readers_keep_the_text_or_get_a_retry()
         );
 
         // The fault was one-off: "Try again" loads the widget.
-        b.shadow_all("#plain", "[role=alert] button").await[0]
-            .click()
-            .await
-            .unwrap();
+        b.click_nth("#plain", "[role=alert] button", 0).await;
         b.wait_until(
             "window.__probe.ready.includes('plain')",
             "the widget after retrying",
@@ -171,10 +168,8 @@ async fn when_geometry_fails_the_map_offers_a_retry_and_the_rest_works() {
         .await;
         // The Q&A widget is unaffected.
         b.open_first_question("#qa").await;
-        b.shadow_all("#map", ".se-map__frame--message button").await[0]
-            .click()
-            .await
-            .unwrap();
+        b.click_nth("#map", ".se-map__frame--message button", 0)
+            .await;
         b.wait_until(
             &in_shadow("#map", "[data-jurisdiction='06']"),
             "the map after retrying",
@@ -216,10 +211,7 @@ async fn map_only_with(fault: Fault) -> (Server, Browser) {
 }
 
 async fn click_california(b: &Browser) {
-    b.shadow_all("#map", "[data-jurisdiction='06']").await[0]
-        .click()
-        .await
-        .unwrap();
+    b.click_nth("#map", "[data-jurisdiction='06']", 0).await;
 }
 
 #[tokio::test]
@@ -247,10 +239,7 @@ async fn the_laws_load_after_the_first_view_and_say_so_while_late_or_failed() {
             .await,
         json!(false)
     );
-    b.shadow_all("#map", ".se-switch__btn").await[1]
-        .click()
-        .await
-        .unwrap();
+    b.click_nth("#map", ".se-switch__btn", 1).await;
     b.wait_until(
         "document.querySelector('#map').shadowRoot.querySelectorAll('.se-pending').length === 2",
         "the table's loading note too",
@@ -302,11 +291,8 @@ async fn the_laws_load_after_the_first_view_and_say_so_while_late_or_failed() {
         .text("#map", ".se-detail .se-pending")
         .await
         .contains("could not be loaded"));
-    b.shadow_all("#map", ".se-detail div.se-pending button")
-        .await[0]
-        .click()
-        .await
-        .unwrap();
+    b.click_nth("#map", ".se-detail div.se-pending button", 0)
+        .await;
     b.wait_until(
         &in_shadow("#map", ".se-detail .se-policy"),
         "the laws after retrying",
@@ -330,16 +316,10 @@ async fn a_hanging_county_download_times_out_into_a_retry() {
     b.client.goto(&server.url("/page.html")).await.unwrap();
     b.wait_until(&in_shadow("#map", "[data-jurisdiction='06']"), "the states")
         .await;
-    b.shadow_all("#map", "[data-jurisdiction='06']").await[0]
-        .click()
-        .await
-        .unwrap();
+    b.click_nth("#map", "[data-jurisdiction='06']", 0).await;
     b.wait_until(&in_shadow("#map", ".se-detail__zoom"), "the zoom button")
         .await;
-    b.shadow_all("#map", ".se-detail__zoom").await[0]
-        .click()
-        .await
-        .unwrap();
+    b.click_nth("#map", ".se-detail__zoom", 0).await;
     b.wait_until(&in_shadow("#map", ".se-map__status"), "the loading note")
         .await;
     // Within the timeout the map says it is loading; after it, it offers a retry.
@@ -356,10 +336,7 @@ async fn a_hanging_county_download_times_out_into_a_retry() {
         tokio::time::sleep(std::time::Duration::from_secs(1)).await;
         waited += 1;
     }
-    b.shadow_all("#map", ".se-map__status button").await[0]
-        .click()
-        .await
-        .unwrap();
+    b.click_nth("#map", ".se-map__status button", 0).await;
     b.wait_until(
         &in_shadow("#map", "[data-jurisdiction='06037']"),
         "the counties after retrying",

@@ -204,14 +204,8 @@ async fn three_widgets_on_a_strict_csp_page_with_hostile_css() {
     assert_eq!(dark_bg, json!("rgb(22, 22, 22)"), "the dark theme is dark");
 
     // Interact in each, then check the page's CSP and layout record.
-    b.shadow_all("#qa", ".se-qa__trigger").await[0]
-        .click()
-        .await
-        .unwrap();
-    b.shadow_all("#map", "[data-jurisdiction='06']").await[0]
-        .click()
-        .await
-        .unwrap();
+    b.click_nth("#qa", ".se-qa__trigger", 0).await;
+    b.click_nth("#map", "[data-jurisdiction='06']", 0).await;
     b.wait_until(&in_shadow("#map", "#se-detail-title"), "the detail panel")
         .await;
     assert_eq!(probe(&b, "violations").await, json!([]), "no CSP violation");
@@ -411,10 +405,7 @@ async fn events_deep_links_and_the_language_switch() {
         ))
     );
 
-    b.shadow_all("#w", "[data-jurisdiction='48']").await[0]
-        .click()
-        .await
-        .unwrap();
+    b.click_nth("#w", "[data-jurisdiction='48']", 0).await;
     b.wait_until(
         "window.__probe.events.some((e) => e.type === 'jurisdiction')",
         "a jurisdiction event",
@@ -740,20 +731,14 @@ async fn copy_link_copies_a_link_that_restores_the_answer() {
     b.client.goto(&server.url("/copy.html")).await.unwrap();
     b.wait_until("window.__probe.ready.length >= 1", "the widget")
         .await;
-    b.shadow_all("#w", ".se-qa__trigger").await[2]
-        .click()
-        .await
-        .unwrap();
+    b.click_nth("#w", ".se-qa__trigger", 2).await;
     b.wait_until(
         &in_shadow("#w", ".se-qa__panel:not([hidden]) .se-copy"),
         "the copy control",
     )
     .await;
-    b.shadow_all("#w", ".se-qa__panel:not([hidden]) .se-copy")
-        .await[0]
-        .click()
-        .await
-        .unwrap();
+    b.click_nth("#w", ".se-qa__panel:not([hidden]) .se-copy", 0)
+        .await;
     b.wait_until("window.__probe.copied.length === 1", "a copied link")
         .await;
     let link = b.js("return window.__probe.copied[0];").await;

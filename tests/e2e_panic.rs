@@ -88,10 +88,7 @@ async fn a_panic_in_one_widget_leaves_the_others_and_the_page_alone() {
     ))
     .await;
     b.wait_until("window.__armed", "the test panic armed").await;
-    b.shadow_all("#a", ".se-qa__trigger").await[0]
-        .click()
-        .await
-        .unwrap();
+    b.click_nth("#a", ".se-qa__trigger", 0).await;
 
     // a: a message for the reader and a way to try again, never a blank box.
     b.wait_until(&in_shadow("#a", "[role=alert] button"), "a's Try again")
@@ -105,10 +102,7 @@ async fn a_panic_in_one_widget_leaves_the_others_and_the_page_alone() {
     b.open_first_question("#b").await;
     b.wait_until(&in_shadow("#c", "[data-jurisdiction='06']"), "c's map")
         .await;
-    b.shadow_all("#c", "[data-jurisdiction='06']").await[0]
-        .click()
-        .await
-        .unwrap();
+    b.click_nth("#c", "[data-jurisdiction='06']", 0).await;
     b.wait_until(
         &format!(
             "{}.getAttribute('aria-selected') === 'true'",
@@ -171,10 +165,7 @@ async fn a_panic_in_one_widget_leaves_the_others_and_the_page_alone() {
     assert!(server.count(&glue) >= 2, "{:?}", server.requests());
 
     // "Try again" brings a back, in the new instance.
-    b.shadow_all("#a", "[role=alert] button").await[0]
-        .click()
-        .await
-        .unwrap();
+    b.click_nth("#a", "[role=alert] button", 0).await;
     b.wait_until(&ready("a", 2), "widget a after Try again")
         .await;
     b.open_first_question("#a").await;
@@ -197,10 +188,7 @@ async fn crash(b: &Browser, glue: &str, n: usize, host: &str) {
     ))
     .await;
     b.wait_until("window.__armed", "the test panic armed").await;
-    b.shadow_all(host, ".se-qa__trigger").await[0]
-        .click()
-        .await
-        .unwrap();
+    b.click_nth(host, ".se-qa__trigger", 0).await;
     b.wait_until(
         &in_shadow(host, "[role=alert] button"),
         &format!("{host}'s Try again"),
@@ -227,10 +215,7 @@ async fn after_three_recoveries_every_widget_offers_try_again() {
     crash(&b, &glue, 2, "#c").await;
     // a and b come back by "Try again" (instance 3); the fourth crash is one too many.
     for host in ["#a", "#b"] {
-        b.shadow_all(host, "[role=alert] button").await[0]
-            .click()
-            .await
-            .unwrap();
+        b.click_nth(host, "[role=alert] button", 0).await;
     }
     b.wait_until(&ready("a", 2), "a after Try again").await;
     b.wait_until(&ready("b", 2), "b after Try again").await;

@@ -450,6 +450,19 @@ impl Browser {
             .collect()
     }
 
+    /// Clicks the `n`-th element matching `css` in `host`'s shadow root, as a reader would
+    /// (WebDriver's click: scrolled into view, at its centre). Panics naming the selector when
+    /// there are not that many.
+    pub async fn click_nth(&self, host: &str, css: &str, n: usize) {
+        let all = self.shadow_all(host, css).await;
+        let el = all
+            .get(n)
+            .unwrap_or_else(|| panic!("{host} {css}: {} match(es), no #{n}", all.len()));
+        el.click()
+            .await
+            .unwrap_or_else(|e| panic!("{host} {css} #{n}: {e}"));
+    }
+
     /// A Chrome DevTools Protocol command, through ChromeDriver's `goog/cdp/execute`.
     pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
         #[derive(Debug)]
