@@ -10,7 +10,9 @@ use std::collections::HashMap;
 use std::path::Path as FsPath;
 
 use sanctuary_core::content::Story;
+use sanctuary_core::i18n::Lang;
 use sanctuary_core::packed;
+use sanctuary_core::panels;
 use sanctuary_core::policy::Dataset;
 use sanctuary_core::problem::{Path, Problem};
 use sanctuary_core::toml_file::load;
@@ -57,6 +59,15 @@ fn main() {
     let data = match load::<Dataset>(data_file, &text, Dataset::validate) {
         Ok(data) => {
             write_outputs(&out, "jurisdictions", packed::pack_data(&data), &data);
+            // The panels in each language (the laws, facts and table as markup): what the
+            // widget fetches instead of the full data (`content-<hash>/panels.<lang>.bin`).
+            for lang in Lang::ALL {
+                std::fs::write(
+                    FsPath::new(&out).join(format!("panels.{}.bin", lang.code())),
+                    packed::pack_panels(&panels::write(&data, lang)),
+                )
+                .expect("OUT_DIR is writable");
+            }
             // The outline the widget's wasm embeds for the first view; the full data above is
             // fetched later (`cargo xtask dist` copies it as content-<hash>/data.bin).
             std::fs::write(

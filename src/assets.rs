@@ -1,5 +1,5 @@
 //! Files from the widget's asset directory (geometry, the default story in each language, the
-//! full map data): downloaded once per page (by embed.js, which starts the first ones beside the
+//! map's panels): downloaded once per page (by embed.js, which starts the first ones beside the
 //! wasm and times out a download that hangs), decoded once, shared by every widget on the page
 //! (one wasm instance serves them all).
 
@@ -74,13 +74,18 @@ pub fn load_story(dir: &str, lang: Lang, done: Callback<StoryResult>) {
     load(&url, decode_story, done);
 }
 
-/// The full map data (`content-<hash>/data.bin`, which `hooks::use_full_data` loads): not an
-/// outline.
-pub(crate) fn decode_data(bytes: &[u8]) -> Decoded {
+/// The map's panels in `lang` (`content-<hash>/panels.<lang>.bin`, which `hooks::use_panels`
+/// loads) in the directory `dir` (ending in `/`, or in `#` for a newsroom's data file, whose
+/// panels the host puts in the cache: [`preload`]).
+pub fn panels_url(dir: &str, lang: Lang) -> String {
+    format!("{dir}panels.{}.bin", lang.code())
+}
+
+/// The panels' bytes: panels in the language their url names.
+pub(crate) fn decode_panels(bytes: &[u8]) -> Decoded {
     match unpack(bytes)? {
-        Content::Data(data) if !data.outline => Ok(Rc::new(data)),
-        Content::Data(_) => Err("an outline, not the full data".to_owned()),
-        Content::Story(_) => Err("a story, not a data file".to_owned()),
+        Content::Panels(panels) => Ok(Rc::new(panels)),
+        _ => Err("not the map's panels".to_owned()),
     }
 }
 
@@ -94,7 +99,7 @@ pub(crate) fn decode_geometry(bytes: &[u8]) -> Decoded {
 fn decode_story(bytes: &[u8]) -> Decoded {
     match unpack(bytes)? {
         Content::Story(story) => Ok(Rc::new(story)),
-        Content::Data(_) => Err("a data file, not a story".to_owned()),
+        _ => Err("not a story".to_owned()),
     }
 }
 

@@ -155,9 +155,23 @@ async fn mount(story: Story, data: Dataset, initial: Option<Target>) -> Mounted 
     }
     let (host, root, div) = styled_shadow(Some(WIDTH as u32));
     host.set_attribute("data-hostile-test", "").unwrap();
+    // The data's panels, written as the validator writes a newsroom's, in the page's cache
+    // where the widget looks for them (a directory of their own per mount).
+    static MOUNTS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let details = format!(
+        "hostile-{}#",
+        MOUNTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    );
+    for lang in Lang::ALL {
+        sanctuary_explainer::assets::preload(
+            &sanctuary_explainer::assets::panels_url(&details, lang),
+            sanctuary_explainer::core::panels::write(&data, lang),
+        );
+    }
     let props = yew::props!(ExplainerProps {
         stories: Rc::new(vec![Rc::new(story)]),
         data: Rc::new(data),
+        details: Some(AttrValue::from(details)),
         geo: AttrValue::from(format!("{ASSETS}geo/")),
         initial,
     });

@@ -8,8 +8,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use sanctuary_explainer::bundle::{default_dataset, default_story};
-use sanctuary_explainer::components::{Detail, DetailProps, JurisdictionTable, TableProps};
+use sanctuary_explainer::components::{Detail, DetailProps, JurisdictionTable, Shared, TableProps};
 use sanctuary_explainer::core::i18n::Lang;
+use sanctuary_explainer::core::panels::{self, Panels};
 use sanctuary_explainer::core::policy::{Dataset, Kind};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -78,8 +79,15 @@ fn recorder<T: 'static>() -> (Callback<T>, Rc<RefCell<Vec<T>>>) {
     (Callback::from(move |v| sink.borrow_mut().push(v)), got)
 }
 
+/// The panels the build writes for `data` in `lang` (none for an outline: the widget would
+/// still be fetching them).
+fn panels_of(data: &Dataset, lang: Lang) -> Option<Shared<Panels>> {
+    (!data.outline).then(|| Rc::new(panels::write(data, lang)).into())
+}
+
 fn detail_props(data: Rc<Dataset>, id: &str) -> DetailProps {
     yew::props!(DetailProps {
+        panels: panels_of(&data, Lang::En),
         data,
         id: AttrValue::from(id.to_string()),
         lang: Lang::En,
@@ -294,6 +302,7 @@ async fn question_close_and_zoom_buttons_call_back() {
     let (on_close, closed) = recorder::<()>();
     let props = yew::props!(DetailProps {
         data: default_dataset(),
+        panels: panels_of(&default_dataset(), Lang::En),
         id: AttrValue::from("los-angeles-ca"),
         lang: Lang::En,
         questions: questions.clone(),
@@ -405,6 +414,7 @@ async fn data_is_rendered_as_text() {
 async fn spanish_labels_and_spanish_data() {
     let props = yew::props!(DetailProps {
         data: default_dataset(),
+        panels: panels_of(&default_dataset(), Lang::Es),
         id: AttrValue::from("06037"),
         lang: Lang::Es,
     });
@@ -444,6 +454,7 @@ async fn spanish_labels_and_spanish_data() {
 fn table_props(selected: Option<&str>, on_select: Callback<AttrValue>) -> TableProps {
     yew::props!(TableProps {
         data: default_dataset(),
+        panels: panels_of(&default_dataset(), Lang::En).unwrap(),
         lang: Lang::En,
         selected: selected.map(|s| AttrValue::from(s.to_string())),
         on_select,
@@ -454,22 +465,25 @@ async fn table() -> Mounted<JurisdictionTable> {
     mount(table_props(None, Callback::noop()), None).await
 }
 
+/// The rows shown (the filter hides the others), in order.
+const SHOWN: &str = "tbody tr:not([hidden])";
+
 fn row_ids(t: &Mounted<JurisdictionTable>) -> Vec<String> {
-    t.all("tbody tr")
+    t.all(SHOWN)
         .iter()
         .map(|r| r.get_attribute("data-id").unwrap())
         .collect()
 }
 
 fn row_names(t: &Mounted<JurisdictionTable>) -> Vec<String> {
-    t.all("tbody tr .se-table__name")
+    t.all(&format!("{SHOWN} .se-table__name"))
         .iter()
         .map(|b| b.text_content().unwrap())
         .collect()
 }
 
 fn row_tiers(t: &Mounted<JurisdictionTable>) -> Vec<String> {
-    t.all("tbody tr .se-table__cell--tier")
+    t.all(&format!("{SHOWN} .se-table__cell--tier"))
         .iter()
         .map(|c| c.get_attribute("data-tier").unwrap())
         .collect()
@@ -682,7 +696,7 @@ async fn the_kind_filter_shows_only_counties() {
         .iter()
         .all(|id| id.len() == 5 && id.bytes().all(|b| b.is_ascii_digit())));
     assert!(t
-        .all("tbody .se-table__cell--kind")
+        .all(&format!("{SHOWN} .se-table__cell--kind"))
         .iter()
         .all(|c| c.text_content().unwrap().starts_with("County")));
     assert!(
@@ -745,6 +759,7 @@ async fn both_fit_300_px_without_scrolling_sideways() {
     for id in ["06", "06037", "los-angeles-ca"] {
         let props = yew::props!(DetailProps {
             data: default_dataset(),
+            panels: panels_of(&default_dataset(), Lang::En),
             id: AttrValue::from(id),
             lang: Lang::En,
             questions: questions_about(id),

@@ -504,7 +504,7 @@ async fn keyboard_only_walk_through() {
     press(&b, RIGHT).await;
     b.wait_until(
         &format!(
-            "{}.value === 'state' && document.querySelector('#w').shadowRoot.querySelectorAll('.se-table__row').length === 51",
+            "{}.value === 'state' && document.querySelector('#w').shadowRoot.querySelectorAll('.se-table__row:not([hidden])').length === 51",
             in_shadow("input[type=radio]:checked")
         ),
         "Right to filter the table to states",
@@ -531,7 +531,7 @@ async fn keyboard_only_walk_through() {
     let row = b
         .js(&format!(
             "return {}.closest('tr').dataset.id;",
-            in_shadow(".se-table__name")
+            in_shadow(".se-table__row:not([hidden]) .se-table__name")
         ))
         .await;
     press(&b, ENTER).await;
@@ -694,7 +694,7 @@ async fn keyboard_focus_is_visible_in_the_dark_theme() {
     // States only (51 rows), to keep the walk short.
     click(&b, "input[type=radio][value=state]").await;
     b.wait_until(
-        "document.querySelector('#w').shadowRoot.querySelectorAll('.se-table__row').length === 51",
+        "document.querySelector('#w').shadowRoot.querySelectorAll('.se-table__row:not([hidden])').length === 51",
         "the states in the table",
     )
     .await;

@@ -184,16 +184,16 @@ const MAP_ONLY: &str = r#"<div id="map" data-sanctuary-explainer data-view="map"
 document.addEventListener("sanctuary-explainer:ready", function () { window.__readyAt = performance.now(); });
 </script>"#;
 
-/// The full data's requests so far (the widget starts with its outline).
+/// The requests so far for the map's panels in English (the laws, facts and table).
 fn data_requests(server: &Server) -> usize {
     server
         .requests()
         .iter()
-        .filter(|p| p.ends_with("/data.bin"))
+        .filter(|p| p.ends_with("/panels.en.bin"))
         .count()
 }
 
-/// A page with one map widget whose first request for the full data meets `fault`; returns
+/// A page with one map widget whose first request for the panels meets `fault`; returns
 /// once the map is drawn.
 async fn map_only_with(fault: Fault) -> (Server, Browser) {
     let server = Server::with_faults(
@@ -201,7 +201,7 @@ async fn map_only_with(fault: Fault) -> (Server, Browser) {
             Page::js("/probe.js", CONSOLE_PROBE),
             Page::html("/page.html", page(MAP_ONLY)),
         ],
-        vec![("data.bin", fault, 1)],
+        vec![("panels.en.bin", fault, 1)],
     );
     let b = Browser::start(1024, 2400).await;
     b.client.goto(&server.url("/page.html")).await.unwrap();
@@ -268,18 +268,18 @@ async fn the_laws_load_after_the_first_view_and_say_so_while_late_or_failed() {
     // Asked for without any reader action, once the widget is ready: not on the first view's
     // path.
     b.wait_until(
-        "performance.getEntriesByType('resource').some(e => e.name.endsWith('/data.bin'))",
-        "the full data's download",
+        "performance.getEntriesByType('resource').some(e => e.name.endsWith('/panels.en.bin'))",
+        "the panels' download",
     )
     .await;
     let after_ready = b
-        .js("var e = performance.getEntriesByType('resource').find(e => e.name.endsWith('/data.bin')); \
+        .js("var e = performance.getEntriesByType('resource').find(e => e.name.endsWith('/panels.en.bin')); \
              return e.startTime >= window.__readyAt;")
         .await;
     assert_eq!(
         after_ready,
         json!(true),
-        "the full data was asked for before ready"
+        "the panels were asked for before ready"
     );
     click_california(&b).await;
     b.wait_until(

@@ -590,6 +590,82 @@ async fn a_newsroom_content_file_replaces_the_story_and_its_errors_are_shown() {
 
 #[tokio::test]
 #[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn a_newsroom_data_file_brings_its_own_laws_to_the_panel_and_the_table() {
+    // Our data as a newsroom's JSON file, with California's law renamed and a payload in it.
+    let mut data = (*sanctuary_explainer::bundle::default_dataset()).clone();
+    let ca = data
+        .jurisdictions
+        .iter_mut()
+        .find(|j| j.id == "06")
+        .unwrap();
+    ca.policies[0].law = "Our State Act <img src=x onerror=alert(1)>".into();
+    ca.policies[0].summary_es = Some("Nuestro resumen.".into());
+    for j in &mut data.jurisdictions {
+        // Points are worked out when content is packed; a content file gives lon and lat.
+        j.at = None;
+    }
+    let json = serde_json::to_string(&data).unwrap();
+    let body = r#"<div id="w" data-sanctuary-explainer data-view="map" data-content="/our-data.json"></div>"#;
+    let server = Server::start(files(vec![
+        Page::html("/data.html", page(body, false)),
+        Page::json("/our-data.json", json),
+    ]));
+    let b = Browser::start(1024, 2400).await;
+    b.client.goto(&server.url("/data.html")).await.unwrap();
+    b.wait_until(&in_shadow("#w", "[data-jurisdiction='06']"), "the map")
+        .await;
+    b.click_nth("#w", "[data-jurisdiction='06']", 0).await;
+    b.wait_until(
+        &in_shadow("#w", ".se-detail .se-policy"),
+        "California's laws",
+    )
+    .await;
+    assert_eq!(
+        b.text("#w", ".se-detail .se-policy__name").await,
+        "Our State Act <img src=x onerror=alert(1)>",
+        "the file's law, as text"
+    );
+    b.click_nth("#w", ".se-switch__btn", 1).await;
+    b.wait_until(
+        &in_shadow("#w", ".se-table__row[data-id='06']"),
+        "the table",
+    )
+    .await;
+    assert!(b
+        .text("#w", ".se-table__row[data-id='06'] .se-table__law")
+        .await
+        .starts_with("Our State Act"));
+    assert_eq!(
+        b.js("return document.querySelector('#w').shadowRoot.querySelectorAll('img').length;")
+            .await,
+        json!(0),
+        "nothing in the file became markup"
+    );
+    // In Spanish: the panels the validator wrote in Spanish.
+    b.click_nth("#w", ".se-lang__btn", 1).await;
+    b.wait_until(
+        "document.querySelector('#w').shadowRoot.querySelector('.se-table__count').textContent.startsWith('Se muestran')",
+        "the table in Spanish",
+    )
+    .await;
+    b.click_nth("#w", ".se-switch__btn", 0).await;
+    b.click_nth("#w", "[data-jurisdiction='06']", 0).await;
+    b.wait_until(
+        "document.querySelector('#w').shadowRoot.querySelector('.se-policy__summary')?.textContent === 'Nuestro resumen.'",
+        "the Spanish summary",
+    )
+    .await;
+    // The panels came from the validator: none of ours was fetched.
+    let requests = server.requests();
+    assert!(
+        !requests.iter().any(|r| r.contains("/panels.")),
+        "{requests:?}"
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
 async fn print_shows_every_answer_the_map_and_the_sources_as_text() {
     let body = r#"<div id="w" data-sanctuary-explainer></div>"#;
     let server = Server::start(files(vec![Page::html("/print.html", page(body, false))]));

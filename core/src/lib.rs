@@ -11,6 +11,9 @@
 //! - [`mapnav`]: the map's view (zoom, selection) and arrow-key rules.
 //! - [`state`]: the widget's state (language, stories, open questions, map view) as one reducer.
 //! - [`markup`]: HTML written as text, every value escaped, for the widget's text-only parts.
+//! - [`parts`]: small pieces written as markup: dates, sources, a tier's badge.
+//! - [`panels`]: the detail panel's laws and facts and the table, written as markup when
+//!   content is packed (the widget inserts them, and carries no code to write them).
 //! - [`options`]: the placeholder's `data-*` options, with warnings for invalid values.
 //! - [`geometry`]: the compact geometry format the widget loads.
 //! - [`projection`]: Albers USA, matching d3-geo's `geoAlbersUsa`.
@@ -27,6 +30,8 @@ pub mod mapnav;
 pub mod markup;
 pub mod options;
 pub mod packed;
+pub mod panels;
+pub mod parts;
 pub mod policy;
 pub mod problem;
 pub mod projection;

@@ -14,6 +14,8 @@
 use serde::Serialize;
 
 use crate::content::Story;
+use crate::i18n::Lang;
+use crate::panels::{self, Panels};
 use crate::policy::Dataset;
 
 mod read;
@@ -23,12 +25,20 @@ const STORY: u8 = b'S';
 const DATA: u8 = b'D';
 /// A map's data in outline ([`Dataset::outline`]): the same model, read with `outline` set.
 const OUTLINE: u8 = b'O';
+/// The panels of a data file in one language ([`Panels`]).
+const PANELS: u8 = b'P';
+/// A newsroom's data file: its outline and its panels in each language.
+const NEWSROOM_DATA: u8 = b'N';
 
-/// A story or a map's data.
+/// A story, a map's data, or a data file's panels.
 #[derive(Debug, PartialEq)]
 pub enum Content {
     Story(Story),
     Data(Dataset),
+    Panels(Panels),
+    /// A newsroom's data file as the validator hands it to the widget: the outline (`outline`
+    /// set) and the panels in every language ([`Lang::ALL`]'s order).
+    NewsroomData(Dataset, Vec<Panels>),
 }
 
 /// Packs a story or a data file (call it on validated content only).
@@ -36,7 +46,20 @@ pub fn pack(content: &Content) -> Vec<u8> {
     match content {
         Content::Story(s) => pack_story(s),
         Content::Data(d) => pack_data(d),
+        Content::Panels(p) => pack_panels(p),
+        Content::NewsroomData(d, p) => tagged(NEWSROOM_DATA, &(d, p)),
     }
+}
+
+pub fn pack_panels(panels: &Panels) -> Vec<u8> {
+    tagged(PANELS, panels)
+}
+
+/// Packs a newsroom's data file (validated) for the widget: its outline, and its panels in
+/// every language, written here so that the widget's wasm needs no code to write them.
+pub fn pack_newsroom_data(data: &Dataset) -> Vec<u8> {
+    let panels = Lang::ALL.iter().map(|&l| panels::write(data, l)).collect();
+    pack(&Content::NewsroomData(data.with_points().outline(), panels))
 }
 
 pub fn pack_story(story: &Story) -> Vec<u8> {
@@ -68,20 +91,27 @@ pub fn unpack(bytes: &[u8]) -> Result<Content, &'static str> {
     match bytes.split_first() {
         Some((&STORY, rest)) => read::read_all(rest).map(Content::Story),
         Some((&DATA, rest)) => read::read_all(rest).map(Content::Data),
-        Some((&OUTLINE, rest)) => read::read_all(rest).map(|data| {
-            Content::Data(Dataset {
-                outline: true,
-                ..data
-            })
-        }),
+        Some((&OUTLINE, rest)) => read::read_all(rest).map(|data| Content::Data(outlined(data))),
+        Some((&PANELS, rest)) => read::read_all(rest).map(Content::Panels),
+        Some((&NEWSROOM_DATA, rest)) => {
+            read::read_all(rest).map(|(data, panels)| Content::NewsroomData(outlined(data), panels))
+        }
         Some(_) => Err("packed content: unknown kind"),
         None => Err("packed content: empty"),
     }
 }
 
+fn outlined(data: Dataset) -> Dataset {
+    Dataset {
+        outline: true,
+        ..data
+    }
+}
+
 /// Parses a newsroom's content file (JSON of the same schema as `content/*.toml`): a story if
 /// it has `questions`, a data file if it has `jurisdictions`. Validates it like the build
-/// validates ours and packs it. Every problem is one line for the editor.
+/// validates ours and packs it (a data file as its outline and panels:
+/// [`pack_newsroom_data`]). Every problem is one line for the editor.
 #[cfg(feature = "json")]
 pub fn from_json(text: &str) -> Result<Vec<u8>, Vec<String>> {
     let value: serde_json::Value =
@@ -102,7 +132,7 @@ pub fn from_json(text: &str) -> Result<Vec<u8>, Vec<String>> {
         if !problems.is_empty() {
             return Err(lines(problems));
         }
-        Content::Data(data)
+        return Ok(pack_newsroom_data(&data));
     } else {
         return Err(vec![
             "neither a story (no \"questions\") nor a data file (no \"jurisdictions\")".into(),
@@ -177,15 +207,34 @@ mod tests {
 
     #[test]
     #[cfg(feature = "build")]
-    fn our_data_file_as_json_packs_as_data_and_a_broken_one_lists_its_problems() {
+    fn our_data_file_as_json_packs_as_outline_and_panels_and_a_broken_one_lists_its_problems() {
         let file = concat!(env!("CARGO_MANIFEST_DIR"), "/../content/jurisdictions.toml");
         let text = std::fs::read_to_string(file).unwrap();
         let data = crate::toml_file::load::<Dataset>(file, &text, Dataset::validate)
             .unwrap_or_else(|e| panic!("{e:?}"));
         let json = serde_json::to_string(&data).unwrap();
-        let bytes = from_json(&json).unwrap_or_else(|p| panic!("{p:?}"));
+        let bytes = pack_data(&data);
         assert_eq!(bytes[0], DATA);
         assert_eq!(unpack(&bytes), Ok(Content::Data(data.with_points())));
+
+        // A newsroom's file: its outline, and its panels in every language.
+        let newsroom = from_json(&json).unwrap_or_else(|p| panic!("{p:?}"));
+        assert_eq!(newsroom[0], NEWSROOM_DATA);
+        let Ok(Content::NewsroomData(o, panels)) = unpack(&newsroom) else {
+            panic!("a newsroom's data unpacks as its outline and panels");
+        };
+        assert!(o.outline);
+        assert_eq!(o, data.with_points().outline());
+        assert_eq!(
+            panels,
+            [Lang::En, Lang::Es].map(|l| panels::write(&data, l)),
+            "the panels the build writes for the same data"
+        );
+        for p in &panels {
+            let again = pack_panels(p);
+            assert_eq!(again[0], PANELS);
+            assert_eq!(unpack(&again), Ok(Content::Panels(p.clone())));
+        }
 
         // The outline: tagged as one, read back as one, with the full data's tiers.
         let outline = pack_outline(&data);

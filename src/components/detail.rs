@@ -1,15 +1,14 @@
 use std::rc::Rc;
 
-use sanctuary_core::content::Source;
 use sanctuary_core::i18n::{ui, Lang, Ui};
 use sanctuary_core::markup::Markup;
-use sanctuary_core::policy::{
-    Confidence, Dataset, Designation, Jurisdiction, Kind, Layer, Note, Policy, Status, Tier,
-};
+use sanctuary_core::panels::{write_not_reviewed, Panels};
+use sanctuary_core::parts::{write_tier_badge, write_time};
+use sanctuary_core::policy::{Dataset, Jurisdiction, Kind, Layer, Tier};
 use sanctuary_core::table::kind_label;
 use yew::prelude::*;
 
-use super::sources::{raw, source_list, write_sources, write_swatch, write_time};
+use super::sources::{raw, written};
 use super::Shared;
 
 /// The id of the panel's heading, for the lead's `aria-labelledby` and focus.
@@ -17,7 +16,12 @@ pub const DETAIL_TITLE_ID: &str = "se-detail-title";
 
 #[derive(Properties, PartialEq)]
 pub struct DetailProps {
+    /// The data, or its outline ([`Dataset::outline`]): names, kinds and tiers.
     pub data: Shared<Dataset>,
+    /// The laws and facts, written ([`Panels`]), in the reader's language: `None` until they
+    /// are there (the panel says they are loading).
+    #[prop_or_default]
+    pub panels: Option<Shared<Panels>>,
     /// The selected jurisdiction's id.
     pub id: AttrValue,
     pub lang: Lang,
@@ -32,13 +36,13 @@ pub struct DetailProps {
     /// Some for a state whose counties view can be opened ("Show counties and cities").
     #[prop_or_default]
     pub on_zoom: Option<Callback<AttrValue>>,
-    /// While `data` is an outline ([`Dataset::outline`]): `None` as the full data loads, a
-    /// callback that tries again once its download failed.
+    /// While `panels` is `None`: `None` as they load, a callback that tries again once their
+    /// download failed.
     #[prop_or_default]
     pub on_retry: Option<Callback<()>>,
 }
 
-/// In place of what an outline lacks (the laws and sources): that they are on their way, or
+/// In place of the laws and sources before their panels are there: that they are on their way, or
 /// that they could not be had, with a way to try again. The panel's and the table's.
 pub(super) fn pending(lang: Lang, retry: Option<&Callback<()>>) -> Html {
     let t = ui(lang);
@@ -55,109 +59,15 @@ pub(super) fn pending(lang: Lang, retry: Option<&Callback<()>>) -> Html {
     }
 }
 
-/// The sources with these ids, once each, in order; unknown ids (refused by validation) are
-/// skipped.
-fn sources<'a>(data: &'a Dataset, ids: impl IntoIterator<Item = &'a String>) -> Vec<&'a Source> {
-    let mut seen: Vec<&str> = Vec::new();
-    ids.into_iter()
-        .filter(|id| {
-            let new = !seen.contains(&id.as_str());
-            if new {
-                seen.push(id);
-            }
-            new
-        })
-        .filter_map(|id| data.source(id))
-        .collect()
-}
-
-/// The swatch and label of a tier.
-fn write_tier_badge(m: &mut Markup, tier: Tier, lang: Lang, tag: &'static str) {
-    m.open(tag, &[("class", "se-tier")]);
-    write_swatch(m, tier);
-    m.element("span", &[("class", "se-tier__label")], tier.label(lang))
-        .close(tag);
-}
-
 pub(super) fn tier_badge(tier: Tier, lang: Lang, tag: &'static str) -> Html {
     let mut m = Markup::new();
     write_tier_badge(&mut m, tier, lang, tag);
     raw(m)
 }
 
-/// Content from the data set is written in English: mark it so when the interface is not.
-fn data_lang(lang: Lang) -> &'static [(&'static str, &'static str)] {
-    match lang {
-        Lang::En => &[],
-        _ => &[("lang", "en")],
-    }
-}
-
-fn write_flag(m: &mut Markup, t: &Ui) {
-    m.element("span", &[("class", "se-flag")], t.secondary);
-}
-
-/// One law or policy: name and number, what it is about and when, a summary, its timeline and
-/// its sources. Text only, so written as markup ([`Markup`]).
-fn write_policy(m: &mut Markup, data: &Dataset, p: &Policy, lang: Lang, t: &Ui) {
-    let law: &[_] = match data_lang(lang) {
-        [] => &[("class", "se-policy__law")],
-        _ => &[("class", "se-policy__law"), ("lang", "en")],
-    };
-    m.open("li", &[("class", "se-policy")])
-        .open("h5", law)
-        .element("span", &[("class", "se-policy__name")], &p.law);
-    if let Some(number) = &p.number {
-        m.text(" ")
-            .element("span", &[("class", "se-policy__num")], number);
-    }
-    m.close("h5")
-        .open("p", &[("class", "se-policy__meta")])
-        .element(
-            "span",
-            &[("class", "se-policy__dim")],
-            p.dimension.label(lang),
-        )
-        .open("span", &[("class", "se-policy__date")])
-        .text(p.date_is.label(lang))
-        .text(" ");
-    write_time(m, None, &p.date, lang);
-    m.close("span")
-        .close("p")
-        .element("p", &[("class", "se-policy__summary")], p.summary_in(lang));
-    if p.confidence == Confidence::Secondary {
-        m.open("p", &[("class", "se-policy__flag")]);
-        write_flag(m, t);
-        m.close("p");
-    }
-    if !p.events.is_empty() {
-        m.element("p", &[("class", "se-policy__tl")], t.timeline)
-            .open("ol", &[("class", "se-events")]);
-        for e in &p.events {
-            m.open("li", &[("class", "se-events__item")]);
-            write_time(m, Some("se-events__date"), &e.date, lang);
-            m.text(" ")
-                .element("span", &[("class", "se-events__what")], e.what_in(lang));
-            if e.confidence == Confidence::Secondary {
-                m.text(" ");
-                write_flag(m, t);
-            }
-            m.close("li");
-        }
-        m.close("ol");
-    }
-    let cited = sources(
-        data,
-        p.sources
-            .iter()
-            .chain(p.events.iter().flat_map(|e| &e.sources)),
-    );
-    write_sources(m, cited, lang, t.sources);
-    m.close("li");
-}
-
-/// One layer of law: the jurisdiction's own (index 0) or its state's.
-fn layer_section(data: &Dataset, layer: &Layer<'_>, own: bool, lang: Lang, t: &Ui) -> Html {
+/// One layer of law: the jurisdiction's own (index 0) or its state's. Its laws come written
+/// ([`Panels`]); a county on the map but not in the data has none, and was not reviewed.
+fn layer_section(panels: &Panels, layer: &Layer<'_>, own: bool, lang: Lang, t: &Ui) -> Html {
     let j = layer.jurisdiction;
     let heading_id = format!("se-detail-layer-{}", if own { "own" } else { "state" });
     let heading = if own {
@@ -165,24 +75,11 @@ fn layer_section(data: &Dataset, layer: &Layer<'_>, own: bool, lang: Lang, t: &U
     } else {
         format!("{}: {}", t.state_layer, j.name_in(lang))
     };
-    let body = match j.status {
-        Status::Unknown => html! { <p class="se-layer__none">{ t.not_reviewed }</p> },
-        Status::NoneFound => html! {
-            <>
-                <p class="se-layer__none">{ t.no_policies_recorded }</p>
-                { source_list(sources(data, &j.status_sources), lang, t.sources) }
-            </>
-        },
-        Status::Reviewed if j.policies.is_empty() => {
-            html! { <p class="se-layer__none">{ t.no_policies_recorded }</p> }
-        }
-        Status::Reviewed => {
+    let body = match panels.laws_of(&j.id) {
+        Some(laws) => written(laws.to_owned()),
+        None => {
             let mut m = Markup::new();
-            m.open("ul", &[("class", "se-layer__policies")]);
-            for p in &j.policies {
-                write_policy(&mut m, data, p, lang, t);
-            }
-            m.close("ul");
+            write_not_reviewed(&mut m, t);
             raw(m)
         }
     };
@@ -198,55 +95,6 @@ fn layer_section(data: &Dataset, layer: &Layer<'_>, own: bool, lang: Lang, t: &U
             { body }
         </section>
     }
-}
-
-/// Opens a section of one-line facts ("Named on lists", "Other facts") and its list.
-fn open_facts(m: &mut Markup, id: &'static str, title: &str) {
-    m.open(
-        "section",
-        &[("class", "se-detail__extra"), ("aria-labelledby", id)],
-    )
-    .element("h4", &[("class", "se-layer__title"), ("id", id)], title)
-    .open("ul", &[("class", "se-detail__facts")]);
-}
-
-fn designations_section(data: &Dataset, list: &[Designation], lang: Lang, t: &Ui) -> Html {
-    let mut m = Markup::new();
-    open_facts(&mut m, "se-detail-designations", t.designations);
-    for d in list {
-        m.open("li", &[("class", "se-fact")])
-            .open("p", &[("class", "se-fact__text")])
-            .open("span", &[])
-            .element("span", data_lang(lang), &d.by)
-            .text(": ")
-            .text(d.what_in(lang))
-            .close("span")
-            .text(", ");
-        write_time(&mut m, None, &d.date, lang);
-        m.close("p");
-        write_sources(&mut m, sources(data, &d.sources), lang, t.sources);
-        m.close("li");
-    }
-    m.close("ul")
-        .element("p", &[("class", "se-detail__aside")], t.designations_note)
-        .close("section");
-    raw(m)
-}
-
-fn notes_section(data: &Dataset, list: &[Note], lang: Lang, t: &Ui) -> Html {
-    let mut m = Markup::new();
-    open_facts(&mut m, "se-detail-notes", t.notes);
-    for n in list {
-        m.open("li", &[("class", "se-fact")]).element(
-            "p",
-            &[("class", "se-fact__text")],
-            n.text_in(lang),
-        );
-        write_sources(&mut m, sources(data, &n.sources), lang, t.sources);
-        m.close("li");
-    }
-    m.close("ul").close("section");
-    raw(m)
 }
 
 /// "County · California" for a county or city, "State" for a state; then its category.
@@ -281,7 +129,7 @@ fn as_of(data: &Dataset, lang: Lang, t: &Ui) -> Html {
 
 /// The detail panel for one jurisdiction: its category, every layer of law that applies (its
 /// own, then its state's), lists that name it, other facts, and the questions that mention it.
-/// Renders nothing for an id not in the data. With an outline of the data, the laws, lists and
+/// Renders nothing for an id not in the data. Until the panels are there, the laws, lists and
 /// facts are a note that they are loading ([`pending`]).
 ///
 /// The widget calls [`detail_view`] inside the map section's render: the panel has no state of
@@ -325,16 +173,11 @@ pub fn detail_view(props: &DetailProps) -> Html {
             if let Some(onclick) = zoom {
                 <button type="button" class="se-detail__zoom" {onclick}>{ t.show_counties }</button>
             }
-            if data.outline {
-                { pending(lang, props.on_retry.as_ref()) }
+            if let Some(panels) = &props.panels {
+                { for layers.iter().enumerate().map(|(i, l)| layer_section(panels, l, i == 0, lang, t)) }
+                { written(panels.extra_of(&j.id).to_owned()) }
             } else {
-                { for layers.iter().enumerate().map(|(i, l)| layer_section(data, l, i == 0, lang, t)) }
-                if !j.designations.is_empty() {
-                    { designations_section(data, &j.designations, lang, t) }
-                }
-                if !j.notes.is_empty() {
-                    { notes_section(data, &j.notes, lang, t) }
-                }
+                { pending(lang, props.on_retry.as_ref()) }
             }
             if !props.questions.is_empty() {
                 <section class="se-detail__extra" aria-labelledby="se-detail-questions">

@@ -12,11 +12,12 @@ use sanctuary_core::state::{Action, Switch, WidgetState};
 use yew::prelude::*;
 
 use super::qa::{qa_view, use_qa};
-use super::sources::{raw, write_time};
+use super::sources::raw;
 use super::Shared;
 use super::{focus_in, MapSection, QaProps};
 use crate::assets::{self, StoryResult};
 use crate::hooks::{use_after_first_render, use_focus_after, use_node_ref};
+use sanctuary_core::parts::write_time;
 
 /// What the widget tells its host page (the host turns these into DOM events and URL fragments).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,8 +39,9 @@ pub struct ExplainerProps {
     #[prop_or_default]
     pub content: Option<AttrValue>,
     pub data: Shared<Dataset>,
-    /// Where the full data is when `data` is an outline ([`Dataset::outline`]; the map section
-    /// fetches it after the first render).
+    /// The directory of the map's panels (`panels.<lang>.bin`: the laws, facts and table as
+    /// markup; the map section fetches them after the first render). `None`: the panel and the
+    /// table say the laws are loading.
     #[prop_or_default]
     pub details: Option<AttrValue>,
     /// The language at start (`data-lang`).

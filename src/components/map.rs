@@ -14,10 +14,11 @@ use sanctuary_core::projection::{US_ATLAS_HEIGHT, US_ATLAS_WIDTH};
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
-use super::sources::{raw, write_swatch};
+use super::sources::raw;
 use super::Shared;
 use crate::assets::GeoResult;
 use crate::hooks::{use_after_render, use_flag, use_id, use_node_ref};
+use sanctuary_core::parts::write_swatch;
 
 /// One place on the map: a shape (state, county) or a point (city).
 #[derive(Clone, Debug, PartialEq)]

@@ -14,13 +14,14 @@ use yew::prelude::*;
 
 use super::detail::{detail_view, pending};
 use super::map::{legend, UsMap};
-use super::sources::{raw, write_time};
+use super::sources::raw;
 use super::table::{table_view, use_table};
 use super::Shared;
 use super::{DetailProps, TableProps};
 use crate::hooks::{
-    use_flag, use_focus_after, use_full_data, use_geometry, use_id, use_idle, use_node_ref,
+    use_flag, use_focus_after, use_geometry, use_id, use_idle, use_node_ref, use_panels,
 };
+use sanctuary_core::parts::write_time;
 
 #[derive(Properties, PartialEq)]
 pub struct MapSectionProps {
@@ -31,9 +32,10 @@ pub struct MapSectionProps {
     pub on_view: Callback<View>,
     /// The geometry directory's URL, ending in `/` (where `states.bin` is).
     pub geo: AttrValue,
-    /// Where the full data is when `data` is an outline ([`Dataset::outline`]): fetched once
-    /// the browser is idle after the first render, or at once when a place or the table is
-    /// shown before that.
+    /// The directory of the map's panels (the laws, facts and table as markup:
+    /// `<details>panels.<lang>.bin`): fetched once the browser is idle after the first render,
+    /// or at once when a place or the table is shown before that. `None`: the panel and the
+    /// table say the laws are loading.
     #[prop_or_default]
     pub details: Option<AttrValue>,
     /// A question chosen in the detail panel: the caller opens it in the Q&A.
@@ -91,12 +93,12 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
     let view = &props.view;
     let as_table = use_flag();
     let idle = use_idle();
-    let (data, details_retry) = use_full_data(
-        props.data.clone(),
+    let (panels, details_retry) = use_panels(
         props.details.clone(),
+        props.lang,
         idle || view.selected.is_some() || *as_table,
     );
-    let data = &data;
+    let data = &props.data;
     let table = use_table();
     // The place whose link was just copied (one state type with the map's `Option<AttrValue>`s).
     let copied = use_id();
@@ -231,6 +233,7 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
             (
                 detail_view(&DetailProps {
                     data: dd.clone(),
+                    panels: panels.clone(),
                     id: AttrValue::from(id.clone()),
                     lang: props.lang,
                     questions: Rc::new(questions),
@@ -259,15 +262,16 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
                     <button type="button" class="se-switch__btn" aria-pressed={as_table.to_string()} onclick={switch(true)}>{ t.view_table }</button>
                 </div>
             </div>
-            if *as_table && data.outline {
-                { pending(props.lang, details_retry.as_ref()) }
-            } else if *as_table {
+            if let (true, Some(panels)) = (*as_table, &panels) {
                 { table_view(&TableProps {
                     data: data.clone(),
+                    panels: panels.clone(),
                     lang: props.lang,
                     selected: selected.clone().map(AttrValue::from),
                     on_select: on_table_select,
                 }, &table) }
+            } else if *as_table {
+                { pending(props.lang, details_retry.as_ref()) }
             } else {
                 <p class="se-map__help" id="se-map-help">{ t.map_help }</p>
                 if let Some(name) = zoom_name {
@@ -278,8 +282,6 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
                         <span class="se-map__zoomname">{ name }</span>
                     </div>
                 }
-                // The map needs names, points and tiers only, which the outline has: given the
-                // data as it came (not the full data once that arrives), it does not redraw then.
                 <UsMap data={props.data.clone()} lang={props.lang} view={view.clone()} states={states}
                     counties={counties} {on_select} {on_back} {on_retry} />
                 { legend(data, props.lang) }

@@ -15,7 +15,7 @@ pub use explainer::{Explainer, ExplainerProps, WidgetEvent};
 pub use map::{legend, places, view_box, Place, UsMap};
 pub use map_section::{MapSection, MapSectionProps};
 pub use qa::{QaCard, QaProps};
-pub use sources::{source_list, write_sources};
+pub use sources::source_list;
 pub use static_view::{StaticExplainer, StaticProps};
 pub use table::{JurisdictionTable, TableProps};
 

@@ -1,21 +1,31 @@
+//! The table view of the map (WAI-ARIA APG sortable table). Its markup comes written
+//! ([`Panels::table`], by the build or the validator): every jurisdiction with its kind,
+//! category and laws, sorted by name, each row with its place in every order. The widget adds
+//! the kind filter, and sorts, filters and marks the rows in place after each render
+//! ([`use_table`]); one listener on the table answers its buttons: a column's sort, a name's
+//! details.
+
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
-use sanctuary_core::i18n::{ui, Lang, Ui};
-use sanctuary_core::markup::Markup;
-use sanctuary_core::policy::{Dataset, Jurisdiction, Kind};
-use sanctuary_core::table::{count, kind_filters, kind_label, laws, rows, SortKey, TableQuery};
+use sanctuary_core::i18n::{ui, Lang};
+use sanctuary_core::panels::{kind_key, Panels};
+use sanctuary_core::policy::Dataset;
+use sanctuary_core::table::{count, kind_filters, SortKey, TableQuery};
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 use yew::prelude::*;
 
-use super::detail::tier_badge;
-use super::sources::{raw, write_time};
+use super::sources::written;
 use super::Shared;
-use crate::hooks::use_flag;
+use crate::hooks::{use_after_render, use_flag, use_node_ref};
 
 #[derive(Properties, PartialEq)]
 pub struct TableProps {
+    /// The data or its outline: the filter's counts.
     pub data: Shared<Dataset>,
+    /// The table's markup, in the reader's language.
+    pub panels: Shared<Panels>,
     pub lang: Lang,
     /// The jurisdiction shown in the detail panel, highlighted in its row.
     #[prop_or_default]
@@ -27,148 +37,190 @@ pub struct TableProps {
 
 /// A name for the filter's radio group, unique on the page (several widgets may share a tree).
 fn next_group() -> String {
+    use std::sync::atomic::{AtomicUsize, Ordering};
     static NEXT: AtomicUsize = AtomicUsize::new(0);
     format!("se-table-kind-{}", NEXT.fetch_add(1, Ordering::Relaxed))
 }
 
-/// "State"; "County · California" and "City · California" for local governments.
-fn kind_cell(j: &Jurisdiction, lang: Lang, t: &Ui) -> Html {
-    let mut m = Markup::new();
-    m.text(kind_label(j.kind, t));
-    if let (Kind::County | Kind::City, Some(state)) = (j.kind, j.state_info()) {
-        m.open("span", &[("class", "se-table__state")])
-            .element("span", &[("class", "se-table__dot")], " · ")
-            .text(state.name_in(lang))
-            .close("span");
-    }
-    raw(m)
-}
-
-fn laws_cell(j: &Jurisdiction, lang: Lang, t: &Ui) -> Html {
-    let list = laws(j);
-    let mut m = Markup::new();
-    if list.is_empty() {
-        m.element("span", &[("aria-hidden", "true")], "—").element(
-            "span",
-            &[("class", "se-vh")],
-            t.none_recorded,
-        );
-        return raw(m);
-    }
-    let sep = [("class", "se-table__sep"), ("aria-hidden", "true")];
-    m.open("ul", &[("class", "se-table__laws")]);
-    for l in list {
-        m.open("li", &[]);
-        match lang {
-            Lang::En => m.element("span", &[("class", "se-table__law")], l.law),
-            _ => m.element("span", &[("class", "se-table__law"), ("lang", "en")], l.law),
-        };
-        if let Some(number) = l.number {
-            m.element("span", &sep, " · ")
-                .element("span", &[("class", "se-table__num")], number);
-        }
-        m.element("span", &sep, " · ");
-        write_time(&mut m, None, &l.date, lang);
-        if l.secondary {
-            m.text(" ")
-                .element("span", &[("class", "se-flag")], t.secondary);
-        }
-        m.close("li");
-    }
-    m.close("ul");
-    raw(m)
-}
-
-/// The table view of the map (WAI-ARIA APG sortable table): every jurisdiction with its kind,
-/// category and laws; sortable by name and by category, filtered by kind. Each name is a
-/// button that asks for the jurisdiction's details.
+/// The table view: the kind filter and the written table.
 #[function_component]
 pub fn JurisdictionTable(props: &TableProps) -> Html {
     table_view(props, &use_table())
 }
 
-/// The table's own state ([`use_table`]): its sort and filter, and its radio group's name.
+/// What the table shows: its sort and filter, the row to mark, its radio group's name and the
+/// language of its caption.
+struct Shown {
+    query: TableQuery,
+    selected: Option<AttrValue>,
+    group: String,
+    lang: Lang,
+}
+
+/// The table's own state ([`use_table`]).
 #[derive(Clone)]
 pub struct TableState {
-    cell: Rc<RefCell<(TableQuery, String)>>,
+    cell: Rc<RefCell<Shown>>,
     rerender: UseStateHandle<bool>,
+    node: NodeRef,
 }
 
 impl TableState {
     pub fn query(&self) -> TableQuery {
-        self.cell.borrow().0
+        self.cell.borrow().query
     }
 
     /// Shows the table with `query`.
     fn set(&self, query: TableQuery) {
-        self.cell.borrow_mut().0 = query;
+        self.cell.borrow_mut().query = query;
         self.rerender.set(!*self.rerender);
     }
 }
 
 /// The table's state, kept in a cell, with a flag flipped to re-render (a `bool` state, a type
-/// the widget has anyway): a state of its own type would be another copy of yew's state code in
-/// the wasm (1.5 KB raw).
+/// the widget has anyway: a state of its own type would be another copy of yew's state code in
+/// the wasm), and the effect that sorts, filters and marks the rows after each render in which
+/// the table is shown.
 #[hook]
 pub fn use_table() -> TableState {
-    TableState {
-        cell: use_mut_ref(|| (TableQuery::default(), next_group())),
+    let state = TableState {
+        cell: use_mut_ref(|| Shown {
+            query: TableQuery::default(),
+            selected: None,
+            group: next_group(),
+            lang: Lang::En,
+        }),
         rerender: use_flag(),
+        node: use_node_ref(),
+    };
+    {
+        let (node, cell) = (state.node.clone(), state.cell.clone());
+        use_after_render(Box::new(move || {
+            if let Some(table) = node.cast::<Element>() {
+                arrange(&table, &cell.borrow());
+            }
+        }));
+    }
+    state
+}
+
+/// Sorts and filters the written rows as `shown` says, marks the selected one, and updates the
+/// headers' `aria-sort` and icons and the caption's count. Rows move only when their order
+/// changes, so focus in a row stays where it is.
+// Not inlined: V8 compiles each wasm function when it is first called, on the main thread, so
+// code the first view does not run stays out of that compile.
+#[inline(never)]
+fn arrange(table: &Element, shown: &Shown) {
+    let q = shown.query;
+    let Ok(rows) = table.query_selector_all("tbody > tr") else {
+        return;
+    };
+    let n = rows.length() as usize;
+    let mut order: Vec<Option<Element>> = vec![None; n];
+    let mut moved = false;
+    let mut visible = 0;
+    for i in 0..n {
+        let Some(row) = rows
+            .item(i as u32)
+            .and_then(|r| r.dyn_into::<Element>().ok())
+        else {
+            continue;
+        };
+        // `data-o`: the row's place by name, by category, by category descending.
+        let places = row.get_attribute("data-o").unwrap_or_default();
+        let mut places = places.split(' ').map(|p| p.parse::<usize>().unwrap_or(0));
+        let (name, tier, tier_desc) = (
+            places.next().unwrap_or(0),
+            places.next().unwrap_or(0),
+            places.next().unwrap_or(0),
+        );
+        let place = match (q.sort, q.descending) {
+            (SortKey::Name, false) => name,
+            (SortKey::Name, true) => n.saturating_sub(name + 1),
+            (SortKey::Tier, false) => tier,
+            (SortKey::Tier, true) => tier_desc,
+        };
+        moved |= place != i;
+        let kind = row.get_attribute("data-kind");
+        let show = q.kind.is_none_or(|k| kind.as_deref() == Some(kind_key(k)));
+        visible += usize::from(show);
+        let _ = row.toggle_attribute_with_force("hidden", !show);
+        let id = row.get_attribute("data-id");
+        match (&shown.selected, id) {
+            (Some(s), Some(id)) if *s == id => row.set_attribute("aria-current", "true"),
+            _ => row.remove_attribute("aria-current"),
+        }
+        .ok();
+        if let Some(slot) = order.get_mut(place) {
+            *slot = Some(row);
+        }
+    }
+    if moved {
+        if let Ok(Some(body)) = table.query_selector("tbody") {
+            for row in order.into_iter().flatten() {
+                let _ = body.append_child(&row);
+            }
+        }
+    }
+    if let Ok(buttons) = table.query_selector_all("button[data-sort]") {
+        for i in 0..buttons.length() {
+            let Some(button) = buttons.item(i).and_then(|b| b.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            let key = match button.get_attribute("data-sort").as_deref() {
+                Some("tier") => SortKey::Tier,
+                _ => SortKey::Name,
+            };
+            let sort = q.aria_sort(key);
+            if let Some(th) = button.parent_element() {
+                let _ = match sort {
+                    Some(sort) => th.set_attribute("aria-sort", sort),
+                    None => th.remove_attribute("aria-sort"),
+                };
+            }
+            if let Ok(Some(icon)) = button.query_selector(".se-sort__icon") {
+                icon.set_text_content(Some(match sort {
+                    Some("ascending") => "▲",
+                    Some(_) => "▼",
+                    None => "↕",
+                }));
+                let _ = icon.toggle_attribute_with_force("data-unsorted", sort.is_none());
+            }
+        }
+    }
+    if let Ok(Some(caption)) = table.query_selector(".se-table__count") {
+        caption.set_text_content(Some(&ui(shown.lang).table_caption(visible, n)));
     }
 }
 
 /// The table's view ([`JurisdictionTable`]), with its state from [`use_table`]. The widget's map
 /// section keeps that state and calls this inside its render (a component is its own copy of
 /// yew's code in the wasm; the sort and filter then also last while the reader looks at the map).
-// Not inlined into the map section's render: V8 compiles each wasm function when it is first
-// called, on the main thread, so code the first view does not run stays out of that compile.
+// Not inlined into the map section's render (see `arrange`).
 #[inline(never)]
 pub fn table_view(props: &TableProps, state: &TableState) -> Html {
-    let query = &state.query();
-    let group = state.cell.borrow().1.clone();
+    let query = state.query();
+    let group = {
+        let mut shown = state.cell.borrow_mut();
+        shown.selected = props.selected.clone();
+        shown.lang = props.lang;
+        shown.group.clone()
+    };
     let lang = props.lang;
     let t = ui(lang);
     let data = &props.data;
-    let shown = rows(data, query);
-    let total = count(data, None);
-
-    let header = |key: SortKey, label: &'static str| {
-        let sort = query.aria_sort(key);
-        let icon = match sort {
-            Some("ascending") => "▲",
-            Some(_) => "▼",
-            None => "↕",
-        };
-        let onclick = {
-            let state = state.clone();
-            Callback::from(move |_: MouseEvent| state.set(state.query().sort_by(key)))
-        };
-        html! {
-            <th scope="col" role="columnheader" aria-sort={sort} class="se-table__sortable">
-                <button type="button" class="se-sort" {onclick}>
-                    { label }
-                    <span class="se-sort__icon" data-unsorted={sort.is_none().then_some("")} aria-hidden="true">{ icon }</span>
-                </button>
-            </th>
-        }
-    };
 
     let filter = kind_filters(t).into_iter().map(|(kind, label)| {
         let onchange = {
             let state = state.clone();
             Callback::from(move |_: Event| state.set(state.query().with_kind(kind)))
         };
-        let value = kind.map_or("all", |k| match k {
-            Kind::State => "state",
-            Kind::County => "county",
-            Kind::City => "city",
-        });
         html! {
             <label class="se-filter__option">
                 <input
                     type="radio"
                     name={group.clone()}
-                    value={value}
+                    value={kind.map_or("all", kind_key)}
                     checked={query.kind == kind}
                     {onchange}
                 />
@@ -177,59 +229,36 @@ pub fn table_view(props: &TableProps, state: &TableState) -> Html {
         }
     });
 
-    let body = shown.iter().map(|j| {
-        let selected = props.selected.as_deref() == Some(j.id.as_str());
-        let onclick = {
-            let id = AttrValue::from(j.id.clone());
-            props.on_select.reform(move |_: MouseEvent| id.clone())
-        };
-        let tier = j.tier();
-        html! {
-            <tr
-                key={j.id.clone()}
-                role="row"
-                class="se-table__row"
-                aria-current={selected.then_some("true")}
-                data-id={j.id.clone()}
-            >
-                <th scope="row" role="rowheader" class="se-table__cell se-table__cell--name">
-                    <button type="button" class="se-table__name" {onclick}>{ j.name_in(props.lang) }</button>
-                </th>
-                <td role="cell" class="se-table__cell se-table__cell--kind" data-label={t.kind}>{ kind_cell(j, props.lang, t) }</td>
-                <td role="cell" class="se-table__cell se-table__cell--tier" data-label={t.tier} data-tier={tier.key()}>
-                    { tier_badge(tier, lang, "span") }
-                </td>
-                <td role="cell" class="se-table__cell se-table__cell--laws" data-label={t.laws}>{ laws_cell(j, lang, t) }</td>
-            </tr>
-        }
-    });
+    // One listener for the written table's buttons: a column's sort, or a name's details.
+    let onclick = {
+        let (state, on_select) = (state.clone(), props.on_select.clone());
+        Callback::from(move |e: MouseEvent| {
+            let Some(button) = e
+                .target_dyn_into::<Element>()
+                .and_then(|t| t.closest("button").ok().flatten())
+            else {
+                return;
+            };
+            if let Some(key) = button.get_attribute("data-sort") {
+                let key = if key == "tier" {
+                    SortKey::Tier
+                } else {
+                    SortKey::Name
+                };
+                state.set(state.query().sort_by(key));
+            } else if let Some(id) = button.get_attribute("data-id") {
+                on_select.emit(id.into());
+            }
+        })
+    };
 
-    // The explicit roles keep the table's semantics where the narrow layout changes the
-    // cells' `display` (some browsers drop them otherwise).
     html! {
-        <div class="se-table">
+        <div class="se-table" ref={state.node.clone()} {onclick}>
             <fieldset class="se-filter">
                 <legend class="se-filter__legend">{ t.filter_by_kind }</legend>
                 <div class="se-filter__options">{ for filter }</div>
             </fieldset>
-            <div class="se-table__frame">
-                <table class="se-table__table" role="table">
-                    <caption class="se-table__caption">
-                        <span class="se-table__count">{ t.table_caption(shown.len(), total) }</span>
-                        { " " }
-                        <span class="se-table__hint">{ t.sortable_hint }</span>
-                    </caption>
-                    <thead role="rowgroup" class="se-table__head">
-                        <tr role="row">
-                            { header(SortKey::Name, t.name) }
-                            <th scope="col" role="columnheader">{ t.kind }</th>
-                            { header(SortKey::Tier, t.tier) }
-                            <th scope="col" role="columnheader">{ t.laws }</th>
-                        </tr>
-                    </thead>
-                    <tbody role="rowgroup">{ for body }</tbody>
-                </table>
-            </div>
+            { written(props.panels.table.clone()) }
         </div>
     }
 }

@@ -5,7 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use sanctuary_core::policy::Dataset;
+use sanctuary_core::i18n::Lang;
+use sanctuary_core::panels::Panels;
 
 use crate::assets::{self, Decoded, GeoResult};
 use crate::components::{focus_in, Shared};
@@ -138,27 +139,29 @@ pub fn use_geometry(url: Option<AttrValue>) -> (Option<GeoResult>, Callback<()>)
     (result.map(|r| assets::downcast(&named, r)), retry)
 }
 
-/// The full map data behind `data` when `data` is an outline ([`Dataset::outline`]), fetched
-/// from `url` from the first render at which `wanted` is true on (and kept). Returns the data
-/// to show: the full data once it is there, `data` until then; and, while the full data is
-/// missing because its download failed, a callback that tries again.
+/// The map's panels in `lang` (the laws, facts and table as markup: [`Panels`]), from the
+/// directory `dir` (`<dir>panels.<lang>.bin`), fetched from the first render at which `wanted`
+/// is true on (and kept: the other language's on a switch). Returns them once they are there;
+/// and, while they are missing because their download failed, a callback that tries again.
 #[hook]
-pub fn use_full_data(
-    data: Shared<Dataset>,
-    url: Option<AttrValue>,
+pub fn use_panels(
+    dir: Option<AttrValue>,
+    lang: Lang,
     wanted: bool,
-) -> (Shared<Dataset>, Option<Callback<()>>) {
+) -> (Option<Shared<Panels>>, Option<Callback<()>>) {
     let asked = use_cell_flag();
-    if wanted && data.outline {
+    if wanted {
         *asked.borrow_mut() = true;
     }
-    let url = url.filter(|_| *asked.borrow());
+    let url = dir
+        .filter(|_| *asked.borrow())
+        .map(|dir| AttrValue::from(assets::panels_url(&dir, lang)));
     let named = url.clone().unwrap_or_default();
-    let (result, retry) = use_file(url, assets::decode_data);
-    match result.map(|r| assets::downcast::<Dataset>(&named, r)) {
-        Some(Ok(full)) => (full.into(), None),
-        Some(Err(_)) => (data, Some(retry)),
-        None => (data, None),
+    let (result, retry) = use_file(url, assets::decode_panels);
+    match result.map(|r| assets::downcast::<Panels>(&named, r)) {
+        Some(Ok(panels)) if panels.lang == lang => (Some(panels.into()), None),
+        Some(_) => (None, Some(retry)),
+        None => (None, None),
     }
 }
 

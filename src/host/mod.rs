@@ -241,6 +241,7 @@ pub fn mount(
         options,
         lang,
         geo,
+        details: stories.clone(),
         stories,
     };
     let host = widget.host.clone();
@@ -257,7 +258,18 @@ pub fn mount(
                 Ok(Content::Story(story)) => {
                     settle.emit(widget.render(Rc::new(story), default_outline(), false))
                 }
-                Ok(Content::Data(data)) => widget.with_default_story(Rc::new(data), settle),
+                Ok(Content::NewsroomData(data, panels)) => {
+                    // Its panels, written by the validator, where the map section looks for
+                    // them: in the page's cache, under the file's url.
+                    let details = format!("{url}#");
+                    for p in panels {
+                        assets::preload(&assets::panels_url(&details, p.lang), p);
+                    }
+                    Widget { details, ..widget }.with_default_story(Rc::new(data), settle)
+                }
+                Ok(_) => settle.emit(Err(format!(
+                    "{url}: the content checker answered with something else than a story or a data file"
+                ))),
                 Err(problems) => {
                     if let Some(Ok(root)) = widget.wanted().then(|| styled_root(&widget.host)) {
                         content::show_problems(&widget.host, &root, &url, &problems);
@@ -279,6 +291,9 @@ struct Widget {
     geo: String,
     /// The default story's directory's URL.
     stories: String,
+    /// The map's panels' directory's URL (`panels.<lang>.bin` in it): `stories`, or for a
+    /// newsroom's data file, its url and `#`.
+    details: String,
 }
 
 impl Widget {
@@ -320,6 +335,7 @@ impl Widget {
             lang,
             geo,
             stories,
+            details,
         } = self;
         let root = styled_root(host)?;
         if let Some(accent) = &options.accent {
@@ -357,8 +373,7 @@ impl Widget {
         let props = ExplainerProps {
             stories: Rc::new(vec![story]),
             content: ours.then(|| stories.clone().into()),
-            // The built-in data is an outline; the full data is beside the stories.
-            details: data.outline.then(|| format!("{stories}data.bin").into()),
+            details: Some(details.clone().into()),
             data: data.into(),
             lang: *lang,
             layout: options.layout,

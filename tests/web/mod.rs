@@ -104,20 +104,20 @@ pub fn preload_geometry() {
     );
 }
 
-/// The default story in every language and the full map data, in the page cache where the
+/// The default story and the map's panels in every language, in the page cache where the
 /// widget looks for them (as if embed.js had fetched `content/story.<lang>.bin` and
-/// `content/data.bin`).
+/// `content/panels.<lang>.bin`).
 pub fn preload_stories() {
     for lang in Lang::ALL {
         assets::preload(
             &assets::story_url(&format!("{ASSETS}content/"), lang),
             (*default_story(lang)).clone(),
         );
+        assets::preload(
+            &assets::panels_url(&format!("{ASSETS}content/"), lang),
+            sanctuary_explainer::core::panels::write(&default_dataset(), lang),
+        );
     }
-    assets::preload(
-        &format!("{ASSETS}content/data.bin"),
-        (*default_dataset()).clone(),
-    );
 }
 
 /// `mount`'s `failed` argument for tests: the reason it gives lands in the cell.

@@ -375,7 +375,7 @@ async function measure() {
     const s = await open(1);
     const first = await load(s, site.one, 1);
     // The critical path: what was asked for before the widget was ready (the first view needs
-    // it); what comes after ready (ours: the full data behind the wasm's outline) is listed apart.
+    // it); what comes after ready (ours: the map's panels, laws and table as markup) is listed apart.
     const readyAt = Math.max(...first.ready);
     const early = new Set(first.resources.filter((e) => e.start < readyAt).map((e) => e.url));
     const loaded = await assetRequests(s, site, "load");

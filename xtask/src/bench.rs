@@ -12,7 +12,7 @@
 //!      peer.bundle.js                    d3-array + d3-geo + topojson-client (UMD) + peer.js
 //!      widget.css                        our stylesheet, as the wasm embeds it (build.rs's output)
 //!      story.en.json, jurisdictions.json the JSON build.rs wrote (ours: the same packed; the wasm
-//!                                        embeds the data's outline, data.bin follows ready)
+//!                                        embeds the data's outline, panels.<lang>.bin follow ready)
 //!      tiers.json                        {id: tier} as ours derives it (sanctuary_core)
 //!      states-albers-10m.json, counties-albers-10m.json   from us-atlas
 //!    bench.json                          the manifest bench.mjs reads
@@ -190,7 +190,7 @@ fn prepare_site(root: &Path, dist: &Path, site: &Path) -> Result {
     let embedded: [(String, PathBuf); 2] = [
         ("CSS widget.css (minified)".into(), css),
         (
-            "data outline.bin (packed; the full data.bin comes after ready)".into(),
+            "data outline.bin (packed; the panels, panels.<lang>.bin, come after ready)".into(),
             dist::build_output("outline.bin")?,
         ),
     ];

@@ -16,8 +16,9 @@
 //!     geo-<hash>/counties/<FIPS>.bin    named by all its files    }
 //!     content-<hash>/story.<lang>.bin   the default story, packed }
 //!                                       (the reader's language)   }
-//!     content-<hash>/data.bin           the map's full data, packed (fetched after the
-//!                                       first view: the wasm has its outline)
+//!     content-<hash>/panels.<lang>.bin  the map's laws, facts and table as markup, packed
+//!                                       (fetched after the first view: the wasm has the
+//!                                       data's outline)
 //!     <every file>.gz, <every file>.br  precompressed (gzip by zopfli, brotli 11)
 //! ```
 //!
@@ -402,12 +403,13 @@ pub fn build() -> Result<PathBuf> {
         let name = format!("story.{}.bin", lang.code());
         copy(&build_output(&name)?, &content.join(&name))?;
     }
-    // The full map data: the wasm has its outline, and fetches this after its first render
-    // (or when a reader opens a place or the table first).
-    copy(
-        &build_output("jurisdictions.bin")?,
-        &content.join("data.bin"),
-    )?;
+    // The map's panels (laws, facts and the table as markup) in each language: the wasm has
+    // the data's outline, and fetches the reader's panels after its first render (or when a
+    // reader opens a place or the table first).
+    for lang in Lang::ALL {
+        let name = format!("panels.{}.bin", lang.code());
+        copy(&build_output(&name)?, &content.join(&name))?;
+    }
 
     // Content-hashed names, and embed.js told about them.
     let files = Files {

@@ -17,6 +17,7 @@
 use crate::content::{Question, Source, Story};
 use crate::date::Date;
 use crate::i18n::Lang;
+use crate::panels::Panels;
 use crate::policy::{
     Confidence, Dataset, DateIs, Designation, Dimension, Event, Jurisdiction, Kind, Note, Policy,
     Stance, Status,
@@ -183,6 +184,14 @@ impl Unpack for Dataset {
     }
 }
 
+/// A newsroom's data file as the validator packs it ([`super::pack_newsroom_data`]): its outline,
+/// and its panels in each language.
+impl Unpack for (Dataset, Vec<Panels>) {
+    fn read(r: &mut Reader) -> Self {
+        (Unpack::read(r), Unpack::read(r))
+    }
+}
+
 /// Unit enums: the variant whose index (`as u32`: declaration order) is the tag read.
 macro_rules! enums {
     ($($ty:ident [$first:ident $(, $variant:ident)* $(,)?])*) => {$(
@@ -216,6 +225,7 @@ structs! {
     Event { date, what, what_es, sources, confidence }
     Designation { by, what, what_es, date, sources }
     Note { text, text_es, sources }
+    Panels { lang, ids, laws, extra, table }
 }
 
 enums! {
