@@ -211,7 +211,7 @@ async fn zooms_into_a_state_and_back_out() {
 }
 
 #[wasm_bindgen_test]
-async fn table_lists_every_jurisdiction() {
+async fn table_lists_every_jurisdiction_and_keeps_its_sort_and_filter() {
     let data = sanctuary_explainer::bundle::default_dataset();
     let (_, root) = widget(&[("data-view", "map")]).await;
     let table_button = all(&root, ".se-switch__btn").pop().unwrap();
@@ -225,6 +225,65 @@ async fn table_lists_every_jurisdiction() {
     assert!(
         one(&root, ".se-map__svg").is_none(),
         "the table replaces the map"
+    );
+
+    // Counties only, by category descending; then the map, then the table again: the same.
+    let click_on = |root: &ShadowRoot, css: &str| {
+        one(root, css)
+            .unwrap_or_else(|| panic!("nothing matches {css}"))
+            .unchecked_into::<web_sys::HtmlElement>()
+            .click()
+    };
+    click_on(&root, "input[type=radio][value=county]");
+    click_on(&root, "button[data-sort=tier]");
+    tick().await;
+    click_on(&root, "button[data-sort=tier]");
+    tick().await;
+    let shown = |root: &ShadowRoot| -> Vec<String> {
+        all(root, "tbody tr:not([hidden])")
+            .iter()
+            .map(|r| r.get_attribute("data-id").unwrap())
+            .collect()
+    };
+    let counties = shown(&root);
+    assert!(!counties.is_empty() && counties.iter().all(|id| id.len() == 5));
+    let sorted = |root: &ShadowRoot| {
+        one(root, "button[data-sort=tier]")
+            .unwrap()
+            .parent_element()
+            .unwrap()
+            .get_attribute("aria-sort")
+    };
+    assert_eq!(sorted(&root).as_deref(), Some("descending"));
+    all(&root, ".se-switch__btn")[0].click();
+    until("the map", || one(&root, ".se-map__svg").is_some()).await;
+    all(&root, ".se-switch__btn").pop().unwrap().click();
+    until("the table again", || one(&root, "table").is_some()).await;
+    tick().await;
+    assert_eq!(shown(&root), counties, "the filter and the order last");
+    assert_eq!(sorted(&root).as_deref(), Some("descending"));
+    let checked = js_sys::Reflect::get(
+        &one(&root, "input[type=radio][value=county]").unwrap(),
+        &"checked".into(),
+    )
+    .unwrap();
+    assert_eq!(
+        checked.as_bool(),
+        Some(true),
+        "and the filter's radio says so"
+    );
+
+    // A name opens its details; its row is marked.
+    click_on(
+        &root,
+        &format!("tr[data-id='{}'] .se-table__name", counties[0]),
+    );
+    until("the details", || detail_title(&root).is_some()).await;
+    let marked = all(&root, "tr[aria-current]");
+    assert_eq!(marked.len(), 1);
+    assert_eq!(
+        marked[0].get_attribute("data-id").as_deref(),
+        Some(counties[0].as_str())
     );
 }
 

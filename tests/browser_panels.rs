@@ -453,7 +453,6 @@ async fn spanish_labels_and_spanish_data() {
 
 fn table_props(selected: Option<&str>, on_select: Callback<AttrValue>) -> TableProps {
     yew::props!(TableProps {
-        data: default_dataset(),
         panels: panels_of(&default_dataset(), Lang::En).unwrap(),
         lang: Lang::En,
         selected: selected.map(|s| AttrValue::from(s.to_string())),

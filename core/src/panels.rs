@@ -16,7 +16,7 @@ use crate::i18n::{ui, Lang, Ui};
 use crate::markup::Markup;
 use crate::parts::{write_sources, write_tier_badge, write_time};
 use crate::policy::{Confidence, Dataset, Designation, Jurisdiction, Kind, Note, Policy, Status};
-use crate::table::{kind_label, laws, rows, SortKey, TableQuery};
+use crate::table::{count, kind_filters, kind_label, laws, rows, SortKey, TableQuery};
 
 /// The panels of one data file in one language.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -347,7 +347,8 @@ fn write_sort_header(m: &mut Markup, key: &'static str, label: &str, sorted: boo
 }
 
 /// The table (WAI-ARIA APG sortable table) of every jurisdiction with its kind, category and
-/// laws, sorted by name: its frame, caption, headers (buttons with `data-sort`) and rows (with
+/// laws, sorted by name, after its kind filter (radios, `value` the rows' `data-kind` or
+/// `all`): its frame, caption, headers (buttons with `data-sort`) and rows (with
 /// `data-id`, `data-kind` and their places in each order, `data-o`). Each name is a button with
 /// the row's `data-id`. The explicit roles keep the table's semantics where the narrow layout
 /// changes the cells' `display` (some browsers drop them otherwise).
@@ -375,6 +376,38 @@ pub fn write_table(data: &Dataset, lang: Lang) -> String {
             .to_string()
     };
     let mut m = Markup::new();
+    // The kind filter: one radio group ("All" checked), its name the same in every widget (each
+    // widget is a tree of its own: its shadow root).
+    m.open("fieldset", &[("class", "se-filter")])
+        .element(
+            "legend",
+            &[("class", "se-filter__legend")],
+            t.filter_by_kind,
+        )
+        .open("div", &[("class", "se-filter__options")]);
+    for (kind, label) in kind_filters(t) {
+        let value = kind.map_or("all", kind_key);
+        let radio: &[_] = &[
+            ("type", "radio"),
+            ("name", "se-table-kind"),
+            ("value", value),
+        ];
+        m.open("label", &[("class", "se-filter__option")]);
+        match kind {
+            None => m.open("input", &[radio, &[("checked", "")]].concat()),
+            Some(_) => m.open("input", radio),
+        };
+        m.open("span", &[])
+            .text(label)
+            .element(
+                "span",
+                &[("class", "se-filter__count")],
+                &format!(" ({})", count(data, kind)),
+            )
+            .close("span")
+            .close("label");
+    }
+    m.close("div").close("fieldset");
     m.open("div", &[("class", "se-table__frame")])
         .open("table", &[("class", "se-table__table"), ("role", "table")])
         .open("caption", &[("class", "se-table__caption")])
@@ -614,6 +647,12 @@ mod tests {
         assert_eq!(by(1), ["06", "01", "48", "06037"]);
         assert_eq!(by(2), ["06037", "48", "01", "06"]);
         assert!(table.contains("data-kind=\"county\""));
+        assert!(table.contains(
+            "<input type=\"radio\" name=\"se-table-kind\" value=\"all\" checked=\"\"><span>All<span class=\"se-filter__count\"> (4)</span>"
+        ));
+        assert!(table.contains(
+            "value=\"county\"><span>Counties<span class=\"se-filter__count\"> (1)</span>"
+        ));
         assert!(table.contains("<button type=\"button\" class=\"se-sort\" data-sort=\"name\">"));
         assert!(table.contains("aria-sort=\"ascending\""));
         assert_eq!(table.matches("aria-sort").count(), 1, "one sorted column");

@@ -264,7 +264,6 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
             </div>
             if let (true, Some(panels)) = (*as_table, &panels) {
                 { table_view(&TableProps {
-                    data: data.clone(),
                     panels: panels.clone(),
                     lang: props.lang,
                     selected: selected.clone().map(AttrValue::from),

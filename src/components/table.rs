@@ -1,17 +1,17 @@
 //! The table view of the map (WAI-ARIA APG sortable table). Its markup comes written
-//! ([`Panels::table`], by the build or the validator): every jurisdiction with its kind,
-//! category and laws, sorted by name, each row with its place in every order. The widget adds
-//! the kind filter, and sorts, filters and marks the rows in place after each render
-//! ([`use_table`]); one listener on the table answers its buttons: a column's sort, a name's
-//! details.
+//! ([`Panels::table`], by the build or the validator): the kind filter, and every jurisdiction
+//! with its kind, category and laws, sorted by name, each row with its place in every order.
+//! The widget sorts, filters and marks the rows in place after each render ([`use_table`]); one
+//! listener on the table answers its buttons (a column's sort, a name's details), one its
+//! radios.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use sanctuary_core::i18n::{ui, Lang};
 use sanctuary_core::panels::{kind_key, Panels};
-use sanctuary_core::policy::Dataset;
-use sanctuary_core::table::{count, kind_filters, SortKey, TableQuery};
+use sanctuary_core::policy::Kind;
+use sanctuary_core::table::{SortKey, TableQuery};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
@@ -22,8 +22,6 @@ use crate::hooks::{use_after_render, use_flag, use_node_ref};
 
 #[derive(Properties, PartialEq)]
 pub struct TableProps {
-    /// The data or its outline: the filter's counts.
-    pub data: Shared<Dataset>,
     /// The table's markup, in the reader's language.
     pub panels: Shared<Panels>,
     pub lang: Lang,
@@ -35,25 +33,16 @@ pub struct TableProps {
     pub on_select: Callback<AttrValue>,
 }
 
-/// A name for the filter's radio group, unique on the page (several widgets may share a tree).
-fn next_group() -> String {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    format!("se-table-kind-{}", NEXT.fetch_add(1, Ordering::Relaxed))
-}
-
 /// The table view: the kind filter and the written table.
 #[function_component]
 pub fn JurisdictionTable(props: &TableProps) -> Html {
     table_view(props, &use_table())
 }
 
-/// What the table shows: its sort and filter, the row to mark, its radio group's name and the
-/// language of its caption.
+/// What the table shows: its sort and filter, the row to mark, and the language of its caption.
 struct Shown {
     query: TableQuery,
     selected: Option<AttrValue>,
-    group: String,
     lang: Lang,
 }
 
@@ -87,7 +76,6 @@ pub fn use_table() -> TableState {
         cell: use_mut_ref(|| Shown {
             query: TableQuery::default(),
             selected: None,
-            group: next_group(),
             lang: Lang::En,
         }),
         rerender: use_flag(),
@@ -188,6 +176,16 @@ fn arrange(table: &Element, shown: &Shown) {
             }
         }
     }
+    // The filter's radios, when the table is shown again: the one of the query is checked.
+    if let Ok(radios) = table.query_selector_all("input[type=radio]") {
+        let want = q.kind.map_or("all", kind_key);
+        for i in 0..radios.length() {
+            if let Some(radio) = radios.item(i).and_then(|r| r.dyn_into::<Element>().ok()) {
+                let on = radio.get_attribute("value").as_deref() == Some(want);
+                let _ = radio.toggle_attribute_with_force("checked", on);
+            }
+        }
+    }
     if let Ok(Some(caption)) = table.query_selector(".se-table__count") {
         caption.set_text_content(Some(&ui(shown.lang).table_caption(visible, n)));
     }
@@ -199,36 +197,11 @@ fn arrange(table: &Element, shown: &Shown) {
 // Not inlined into the map section's render (see `arrange`).
 #[inline(never)]
 pub fn table_view(props: &TableProps, state: &TableState) -> Html {
-    let query = state.query();
-    let group = {
+    {
         let mut shown = state.cell.borrow_mut();
         shown.selected = props.selected.clone();
         shown.lang = props.lang;
-        shown.group.clone()
-    };
-    let lang = props.lang;
-    let t = ui(lang);
-    let data = &props.data;
-
-    let filter = kind_filters(t).into_iter().map(|(kind, label)| {
-        let onchange = {
-            let state = state.clone();
-            Callback::from(move |_: Event| state.set(state.query().with_kind(kind)))
-        };
-        html! {
-            <label class="se-filter__option">
-                <input
-                    type="radio"
-                    name={group.clone()}
-                    value={kind.map_or("all", kind_key)}
-                    checked={query.kind == kind}
-                    {onchange}
-                />
-                <span>{ label }<span class="se-filter__count">{ format!(" ({})", count(data, kind)) }</span></span>
-            </label>
-        }
-    });
-
+    }
     // One listener for the written table's buttons: a column's sort, or a name's details.
     let onclick = {
         let (state, on_select) = (state.clone(), props.on_select.clone());
@@ -251,13 +224,24 @@ pub fn table_view(props: &TableProps, state: &TableState) -> Html {
             }
         })
     };
-
+    // And one for the filter's radios (`value`: a row's `data-kind`, or `all`).
+    let onchange = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let Some(value) = e
+                .target_dyn_into::<Element>()
+                .and_then(|t| t.get_attribute("value"))
+            else {
+                return;
+            };
+            let kind = [Kind::State, Kind::County, Kind::City]
+                .into_iter()
+                .find(|&k| kind_key(k) == value);
+            state.set(state.query().with_kind(kind));
+        })
+    };
     html! {
-        <div class="se-table" ref={state.node.clone()} {onclick}>
-            <fieldset class="se-filter">
-                <legend class="se-filter__legend">{ t.filter_by_kind }</legend>
-                <div class="se-filter__options">{ for filter }</div>
-            </fieldset>
+        <div class="se-table" ref={state.node.clone()} {onclick} {onchange}>
             { written(props.panels.table.clone()) }
         </div>
     }
