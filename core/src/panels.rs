@@ -27,6 +27,9 @@ pub struct Panels {
     /// A jurisdiction's own layer of law ([`write_laws`]): its laws, or that none were found,
     /// or that it was not reviewed.
     pub laws: Vec<String>,
+    /// A state's layer of law as its counties' and cities' panels show it, under the state's
+    /// name and tier ([`write_state_layer`]); empty for the others.
+    pub as_state: Vec<String>,
     /// Its sections of lists that name it and of other facts ([`write_extra`]); often empty.
     pub extra: Vec<String>,
     /// The table ([`write_table`]): every jurisdiction, sorted by name.
@@ -43,6 +46,14 @@ impl Panels {
         self.at(id)
             .and_then(|i| self.laws.get(i))
             .map(String::as_str)
+    }
+
+    /// The layer of law of the state `id` as its counties' and cities' panels show it.
+    pub fn state_layer_of(&self, id: &str) -> Option<&str> {
+        self.at(id)
+            .and_then(|i| self.as_state.get(i))
+            .map(String::as_str)
+            .filter(|s| !s.is_empty())
     }
 
     /// The lists and facts about the jurisdiction `id` (empty when it has none).
@@ -63,6 +74,14 @@ pub fn write(data: &Dataset, lang: Lang) -> Panels {
             .jurisdictions
             .iter()
             .map(|j| write_laws(data, j, lang, t))
+            .collect(),
+        as_state: data
+            .jurisdictions
+            .iter()
+            .map(|j| match j.kind {
+                Kind::State => write_state_layer(data, j, lang, t),
+                _ => String::new(),
+            })
             .collect(),
         extra: data
             .jurisdictions
@@ -166,15 +185,40 @@ fn write_policy(m: &mut Markup, data: &Dataset, p: &Policy, lang: Lang, t: &Ui) 
     m.close("li");
 }
 
-/// A jurisdiction's own layer of law, as the panel shows it under "Its own laws" (and, for a
-/// state, under "State: …" in each of its counties' and cities' panels).
-pub fn write_laws(data: &Dataset, j: &Jurisdiction, lang: Lang, t: &Ui) -> String {
-    let mut m = Markup::new();
+/// Opens a layer of law's section and writes its heading: the jurisdiction's own ("Its own
+/// laws"), or its state's (`state`: "State law that applies here: California", and the
+/// state's tier).
+fn open_layer(m: &mut Markup, state: Option<&Jurisdiction>, lang: Lang, t: &Ui) {
+    let (layer, id) = match state {
+        None => ("own", "se-detail-layer-own"),
+        Some(_) => ("state", "se-detail-layer-state"),
+    };
+    m.open(
+        "section",
+        &[
+            ("class", "se-layer"),
+            ("data-layer", layer),
+            ("aria-labelledby", id),
+        ],
+    )
+    .open("h4", &[("class", "se-layer__title"), ("id", id)]);
+    match state {
+        None => m.text(t.own_policies),
+        Some(s) => m.text(t.state_layer).text(": ").text(s.name_in(lang)),
+    };
+    m.close("h4");
+    if let Some(s) = state {
+        write_tier_badge(m, s.tier(), lang, "p");
+    }
+}
+
+/// What a layer says: the laws, or that none were found, or that it was not reviewed.
+fn write_layer_body(m: &mut Markup, data: &Dataset, j: &Jurisdiction, lang: Lang, t: &Ui) {
     match j.status {
-        Status::Unknown => write_not_reviewed(&mut m, t),
+        Status::Unknown => write_not_reviewed(m, t),
         Status::NoneFound => {
             m.element("p", &[("class", "se-layer__none")], t.no_policies_recorded);
-            write_sources(&mut m, sources(data, &j.status_sources), lang, t.sources);
+            write_sources(m, sources(data, &j.status_sources), lang, t.sources);
         }
         Status::Reviewed if j.policies.is_empty() => {
             m.element("p", &[("class", "se-layer__none")], t.no_policies_recorded);
@@ -182,12 +226,36 @@ pub fn write_laws(data: &Dataset, j: &Jurisdiction, lang: Lang, t: &Ui) -> Strin
         Status::Reviewed => {
             m.open("ul", &[("class", "se-layer__policies")]);
             for p in &j.policies {
-                write_policy(&mut m, data, p, lang, t);
+                write_policy(m, data, p, lang, t);
             }
             m.close("ul");
         }
     }
+}
+
+/// A jurisdiction's own layer of law, as its panel shows it under "Its own laws".
+pub fn write_laws(data: &Dataset, j: &Jurisdiction, lang: Lang, t: &Ui) -> String {
+    let mut m = Markup::new();
+    open_layer(&mut m, None, lang, t);
+    write_layer_body(&mut m, data, j, lang, t);
+    m.close("section");
     m.into_string()
+}
+
+/// A state's layer of law, as its counties' and cities' panels show it.
+pub fn write_state_layer(data: &Dataset, state: &Jurisdiction, lang: Lang, t: &Ui) -> String {
+    let mut m = Markup::new();
+    open_layer(&mut m, Some(state), lang, t);
+    write_layer_body(&mut m, data, state, lang, t);
+    m.close("section");
+    m.into_string()
+}
+
+/// The own layer of a county that is on the map but not in the data: not reviewed.
+pub fn write_unlisted_layer(m: &mut Markup, lang: Lang, t: &Ui) {
+    open_layer(m, None, lang, t);
+    write_not_reviewed(m, t);
+    m.close("section");
 }
 
 /// Opens a section of one-line facts ("Named on lists", "Other facts") and its list.
@@ -593,10 +661,19 @@ mod tests {
         assert!(en.extra_of("06").contains("A note"));
         assert_eq!(en.extra_of("48"), "", "no lists or facts: nothing");
         let mut not_reviewed = Markup::new();
-        write_not_reviewed(&mut not_reviewed, ui(Lang::En));
+        write_unlisted_layer(&mut not_reviewed, Lang::En, ui(Lang::En));
         assert_eq!(
             en.laws_of("06037"),
-            Some(not_reviewed.into_string().as_str())
+            Some(not_reviewed.into_string().as_str()),
+            "an unreviewed county's layer is the one the widget writes for a county not listed"
+        );
+        let state = en.state_layer_of("06").unwrap();
+        assert!(state.starts_with("<section class=\"se-layer\" data-layer=\"state\""));
+        assert!(state.contains("State law that applies here: California"));
+        assert!(state.contains("&lt;script&gt;"), "{state}");
+        assert!(
+            en.state_layer_of("06037").is_none(),
+            "a county is no state layer"
         );
         assert!(en.laws_of("99").is_none());
 

@@ -2,9 +2,9 @@ use std::rc::Rc;
 
 use sanctuary_core::i18n::{ui, Lang, Ui};
 use sanctuary_core::markup::Markup;
-use sanctuary_core::panels::{write_not_reviewed, Panels};
+use sanctuary_core::panels::{write_unlisted_layer, Panels};
 use sanctuary_core::parts::{write_tier_badge, write_time};
-use sanctuary_core::policy::{Dataset, Jurisdiction, Kind, Layer, Tier};
+use sanctuary_core::policy::{Dataset, Jurisdiction, Kind, Tier};
 use sanctuary_core::table::kind_label;
 use yew::prelude::*;
 
@@ -59,47 +59,8 @@ pub(super) fn pending(lang: Lang, retry: Option<&Callback<()>>) -> Html {
     }
 }
 
-pub(super) fn tier_badge(tier: Tier, lang: Lang, tag: &'static str) -> Html {
-    let mut m = Markup::new();
-    write_tier_badge(&mut m, tier, lang, tag);
-    raw(m)
-}
-
-/// One layer of law: the jurisdiction's own (index 0) or its state's. Its laws come written
-/// ([`Panels`]); a county on the map but not in the data has none, and was not reviewed.
-fn layer_section(panels: &Panels, layer: &Layer<'_>, own: bool, lang: Lang, t: &Ui) -> Html {
-    let j = layer.jurisdiction;
-    let heading_id = format!("se-detail-layer-{}", if own { "own" } else { "state" });
-    let heading = if own {
-        t.own_policies.to_string()
-    } else {
-        format!("{}: {}", t.state_layer, j.name_in(lang))
-    };
-    let body = match panels.laws_of(&j.id) {
-        Some(laws) => written(laws.to_owned()),
-        None => {
-            let mut m = Markup::new();
-            write_not_reviewed(&mut m, t);
-            raw(m)
-        }
-    };
-    html! {
-        <section
-            class="se-layer" data-layer={if own { "own" } else { "state" }}
-            aria-labelledby={heading_id.clone()}
-        >
-            <h4 class="se-layer__title" id={heading_id}>{ heading }</h4>
-            if !own {
-                { tier_badge(layer.tier, lang, "p") }
-            }
-            { body }
-        </section>
-    }
-}
-
 /// "County · California" for a county or city, "State" for a state; then its category.
-fn kind_and_tier(j: &Jurisdiction, tier: Tier, lang: Lang, t: &Ui) -> Html {
-    let mut m = Markup::new();
+fn write_kind_and_tier(m: &mut Markup, j: &Jurisdiction, tier: Tier, lang: Lang, t: &Ui) {
     m.open("p", &[("class", "se-detail__kind")])
         .text(kind_label(j.kind, t));
     if let (Kind::County | Kind::City, Some(state)) = (j.kind, j.state_info()) {
@@ -111,20 +72,8 @@ fn kind_and_tier(j: &Jurisdiction, tier: Tier, lang: Lang, t: &Ui) -> Html {
         .text(t.tier)
         .element("span", &[("class", "se-vh")], ": ")
         .close("span");
-    write_tier_badge(&mut m, tier, lang, "p");
+    write_tier_badge(m, tier, lang, "p");
     m.close("div");
-    raw(m)
-}
-
-/// The date the data is checked to.
-fn as_of(data: &Dataset, lang: Lang, t: &Ui) -> Html {
-    let mut m = Markup::new();
-    m.open("p", &[("class", "se-detail__asof")])
-        .text(t.as_of)
-        .text(" ");
-    write_time(&mut m, None, &data.as_of, lang);
-    m.close("p");
-    raw(m)
 }
 
 /// The detail panel for one jurisdiction: its category, every layer of law that applies (its
@@ -154,52 +103,146 @@ pub fn detail_view(props: &DetailProps) -> Html {
     };
     let j = own.jurisdiction;
 
-    let close = props.on_close.reform(|_: MouseEvent| ());
-    let zoom = props.on_zoom.as_ref().map(|cb| {
-        let id = props.id.clone();
-        cb.reform(move |_: MouseEvent| id.clone())
+    // Text and buttons, written as markup; one listener answers the buttons by their data-*.
+    let mut head = Markup::new();
+    head.open("div", &[("class", "se-detail__head")])
+        .element(
+            "h3",
+            &[
+                ("class", "se-detail__title"),
+                ("id", DETAIL_TITLE_ID),
+                ("tabindex", "-1"),
+            ],
+            j.name_in(lang),
+        )
+        .open(
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "se-detail__close"),
+                ("data-close", ""),
+            ],
+        )
+        .element(
+            "span",
+            &[("class", "se-detail__x"), ("aria-hidden", "true")],
+            "",
+        )
+        .element("span", &[("class", "se-detail__close-text")], t.close)
+        .close("button")
+        .close("div");
+    write_kind_and_tier(&mut head, j, own.tier, lang, t);
+    if props.on_zoom.is_some() {
+        head.element(
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "se-detail__zoom"),
+                ("data-zoom", ""),
+            ],
+            t.show_counties,
+        );
+    }
+
+    // The laws and facts, as the build (or the validator) wrote them.
+    let laws = props.panels.as_ref().map(|panels| {
+        let mut written_layers = String::new();
+        for (i, layer) in layers.iter().enumerate() {
+            let id = &layer.jurisdiction.id;
+            let section = match i {
+                0 => panels.laws_of(id),
+                _ => panels.state_layer_of(id),
+            };
+            match section {
+                Some(section) => written_layers.push_str(section),
+                // A county on the map but not in the data: not reviewed.
+                None if i == 0 => {
+                    let mut m = Markup::new();
+                    write_unlisted_layer(&mut m, lang, t);
+                    written_layers.push_str(&m.into_string());
+                }
+                None => {}
+            }
+        }
+        written_layers.push_str(panels.extra_of(&j.id));
+        written(written_layers)
     });
 
-    html! {
-        <section class="se-detail" aria-labelledby={DETAIL_TITLE_ID}>
-            <div class="se-detail__head">
-                <h3 class="se-detail__title" id={DETAIL_TITLE_ID} tabindex="-1">{ j.name_in(lang) }</h3>
-                <button type="button" class="se-detail__close" onclick={close}>
-                    <span class="se-detail__x" aria-hidden="true"></span>
-                    <span class="se-detail__close-text">{ t.close }</span>
-                </button>
-            </div>
-            { kind_and_tier(j, own.tier, lang, t) }
-            if let Some(onclick) = zoom {
-                <button type="button" class="se-detail__zoom" {onclick}>{ t.show_counties }</button>
+    let mut tail = Markup::new();
+    if !props.questions.is_empty() {
+        tail.open(
+            "section",
+            &[
+                ("class", "se-detail__extra"),
+                ("aria-labelledby", "se-detail-questions"),
+            ],
+        )
+        .element(
+            "h4",
+            &[("class", "se-layer__title"), ("id", "se-detail-questions")],
+            t.mentioned_in,
+        )
+        .open("ul", &[("class", "se-detail__questions")]);
+        for (id, text) in props.questions.iter() {
+            tail.open("li", &[])
+                .open(
+                    "button",
+                    &[
+                        ("type", "button"),
+                        ("class", "se-detail__question"),
+                        ("data-question", id),
+                    ],
+                )
+                .text(text)
+                .element(
+                    "span",
+                    &[("class", "se-detail__arrow"), ("aria-hidden", "true")],
+                    " →",
+                )
+                .close("button")
+                .close("li");
+        }
+        tail.close("ul").close("section");
+    }
+    tail.open("p", &[("class", "se-detail__asof")])
+        .text(t.as_of)
+        .text(" ");
+    write_time(&mut tail, None, &data.as_of, lang);
+    tail.close("p");
+
+    let onclick = {
+        let (id, close, zoom, question) = (
+            props.id.clone(),
+            props.on_close.clone(),
+            props.on_zoom.clone(),
+            props.on_question.clone(),
+        );
+        Callback::from(move |e: MouseEvent| {
+            let Some(button) = e
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|t| t.closest("button").ok().flatten())
+            else {
+                return;
+            };
+            if button.has_attribute("data-close") {
+                close.emit(());
+            } else if let (true, Some(zoom)) = (button.has_attribute("data-zoom"), &zoom) {
+                zoom.emit(id.clone());
+            } else if let Some(q) = button.get_attribute("data-question") {
+                question.emit(q.into());
             }
-            if let Some(panels) = &props.panels {
-                { for layers.iter().enumerate().map(|(i, l)| layer_section(panels, l, i == 0, lang, t)) }
-                { written(panels.extra_of(&j.id).to_owned()) }
+        })
+    };
+
+    html! {
+        <section class="se-detail" aria-labelledby={DETAIL_TITLE_ID} {onclick}>
+            { raw(head) }
+            if let Some(laws) = laws {
+                { laws }
             } else {
                 { pending(lang, props.on_retry.as_ref()) }
             }
-            if !props.questions.is_empty() {
-                <section class="se-detail__extra" aria-labelledby="se-detail-questions">
-                    <h4 class="se-layer__title" id="se-detail-questions">{ t.mentioned_in }</h4>
-                    <ul class="se-detail__questions">
-                        { for props.questions.iter().map(|(id, text)| {
-                            let onclick = {
-                                let id = id.clone();
-                                props.on_question.reform(move |_: MouseEvent| id.clone())
-                            };
-                            html! {
-                                <li key={id.to_string()}>
-                                    <button type="button" class="se-detail__question" data-question={id.clone()} {onclick}>
-                                        { text }<span class="se-detail__arrow" aria-hidden="true">{ " →" }</span>
-                                    </button>
-                                </li>
-                            }
-                        }) }
-                    </ul>
-                </section>
-            }
-            { as_of(data, lang, t) }
+            { raw(tail) }
         </section>
     }
 }
