@@ -28,6 +28,10 @@ const ORIGINAL: &str = "en";
 /// the one constructable stylesheet every shadow root adopts (`host::CSS`).
 const STYLES: &[&str] = &["styles/widget.css", "styles/map.css", "styles/panels.css"];
 
+/// The rules of the map's laws and table, minified into `OUT_DIR/laws.css` and written into
+/// their panels (`Panels::css`): the widget adds them to its stylesheet when the panels come.
+const LAWS_CSS: &str = "styles/laws.css";
+
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     // `-Cpanic=immediate-abort` (the nightly release build): a panic runs no hook, so none is
@@ -47,10 +51,15 @@ fn main() {
         );
         css.push('\n');
     }
-    let min = minifier::css::minify(&css)
-        .unwrap_or_else(|e| panic!("styles/*.css: the minifier refused them: {e}"))
-        .to_string();
-    std::fs::write(FsPath::new(&out).join("widget.css"), min).expect("OUT_DIR is writable");
+    std::fs::write(FsPath::new(&out).join("widget.css"), minify_css(&css))
+        .expect("OUT_DIR is writable");
+    // The rules of the map's laws and table: they come with them, in their panels.
+    println!("cargo:rerun-if-changed={LAWS_CSS}");
+    let laws_css = minify_css(
+        &std::fs::read_to_string(LAWS_CSS)
+            .unwrap_or_else(|e| panic!("cannot read {LAWS_CSS}: {e}")),
+    );
+    std::fs::write(FsPath::new(&out).join("laws.css"), &laws_css).expect("OUT_DIR is writable");
 
     let data_file = "content/jurisdictions.toml";
     println!("cargo:rerun-if-changed={data_file}");
@@ -64,7 +73,7 @@ fn main() {
             for lang in Lang::ALL {
                 std::fs::write(
                     FsPath::new(&out).join(format!("panels.{}.bin", lang.code())),
-                    packed::pack_panels(&panels::write(&data, lang)),
+                    packed::pack_panels(&panels::write(&data, lang, &laws_css)),
                 )
                 .expect("OUT_DIR is writable");
             }
@@ -138,6 +147,12 @@ fn main() {
             failed.len()
         );
     }
+}
+
+fn minify_css(css: &str) -> String {
+    minifier::css::minify(css)
+        .unwrap_or_else(|e| panic!("styles/*.css: the minifier refused them: {e}"))
+        .to_string()
 }
 
 /// Writes a validated file twice into OUT_DIR: `<name>.bin`, packed (`sanctuary_core::packed`),

@@ -14,7 +14,18 @@ use std::rc::Rc;
 use sanctuary_core::content::Story;
 use sanctuary_core::i18n::Lang;
 use sanctuary_core::packed::{unpack, Content};
+use sanctuary_core::panels::Panels;
 use sanctuary_core::policy::Dataset;
+
+/// The rules of the map's laws and table (`styles/laws.css`, minified), which their panels
+/// carry ([`Panels::css`]).
+pub const LAWS_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/laws.css"));
+
+/// The panels of `data` in `lang` as the build writes them, with their rules (tests, and the
+/// widget's components used directly).
+pub fn panels_for(data: &Dataset, lang: Lang) -> Panels {
+    sanctuary_core::panels::write(data, lang, LAWS_CSS)
+}
 
 const DATA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/jurisdictions.bin"));
 const OUTLINE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/outline.bin"));

@@ -165,7 +165,7 @@ async fn mount(story: Story, data: Dataset, initial: Option<Target>) -> Mounted 
     for lang in Lang::ALL {
         sanctuary_explainer::assets::preload(
             &sanctuary_explainer::assets::panels_url(&details, lang),
-            sanctuary_explainer::core::panels::write(&data, lang),
+            sanctuary_explainer::bundle::panels_for(&data, lang),
         );
     }
     let props = yew::props!(ExplainerProps {

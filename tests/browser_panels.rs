@@ -10,7 +10,7 @@ use std::rc::Rc;
 use sanctuary_explainer::bundle::{default_dataset, default_story};
 use sanctuary_explainer::components::{Detail, DetailProps, JurisdictionTable, Shared, TableProps};
 use sanctuary_explainer::core::i18n::Lang;
-use sanctuary_explainer::core::panels::{self, Panels};
+use sanctuary_explainer::core::panels::Panels;
 use sanctuary_explainer::core::policy::{Dataset, Kind};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -82,7 +82,7 @@ fn recorder<T: 'static>() -> (Callback<T>, Rc<RefCell<Vec<T>>>) {
 /// The panels the build writes for `data` in `lang` (none for an outline: the widget would
 /// still be fetching them).
 fn panels_of(data: &Dataset, lang: Lang) -> Option<Shared<Panels>> {
-    (!data.outline).then(|| Rc::new(panels::write(data, lang)).into())
+    (!data.outline).then(|| Rc::new(sanctuary_explainer::bundle::panels_for(data, lang)).into())
 }
 
 fn detail_props(data: Rc<Dataset>, id: &str) -> DetailProps {

@@ -255,6 +255,16 @@ async fn the_laws_load_after_the_first_view_and_say_so_while_late_or_failed() {
             .contains("California Values Act"),
         "the panel shows the laws"
     );
+    // Their rules came with them (they are not in the wasm): a layer has its rule line.
+    assert_eq!(
+        b.js(&format!(
+            "return getComputedStyle({}).borderTopStyle;",
+            in_shadow("#map", ".se-layer[data-layer=own]")
+        ))
+        .await,
+        json!("solid"),
+        "the laws' rules are in the widget's stylesheet"
+    );
     assert_eq!(
         b.js(&format!("return !!{};", in_shadow("#map", ".se-pending")))
             .await,

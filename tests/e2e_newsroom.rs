@@ -625,6 +625,15 @@ async fn a_newsroom_data_file_brings_its_own_laws_to_the_panel_and_the_table() {
         "Our State Act <img src=x onerror=alert(1)>",
         "the file's law, as text"
     );
+    assert_eq!(
+        b.js(&format!(
+            "return getComputedStyle({}).borderTopStyle;",
+            in_shadow("#w", ".se-layer[data-layer=own]")
+        ))
+        .await,
+        json!("solid"),
+        "the validator's panels bring the laws' rules"
+    );
     b.click_nth("#w", ".se-switch__btn", 1).await;
     b.wait_until(
         &in_shadow("#w", ".se-table__row[data-id='06']"),

@@ -56,9 +56,13 @@ pub fn pack_panels(panels: &Panels) -> Vec<u8> {
 }
 
 /// Packs a newsroom's data file (validated) for the widget: its outline, and its panels in
-/// every language, written here so that the widget's wasm needs no code to write them.
-pub fn pack_newsroom_data(data: &Dataset) -> Vec<u8> {
-    let panels = Lang::ALL.iter().map(|&l| panels::write(data, l)).collect();
+/// every language with their stylesheet `css`, written here so that the widget's wasm needs no
+/// code to write them.
+pub fn pack_newsroom_data(data: &Dataset, css: &str) -> Vec<u8> {
+    let panels = Lang::ALL
+        .iter()
+        .map(|&l| panels::write(data, l, css))
+        .collect();
     pack(&Content::NewsroomData(data.with_points().outline(), panels))
 }
 
@@ -114,6 +118,13 @@ fn outlined(data: Dataset) -> Dataset {
 /// [`pack_newsroom_data`]). Every problem is one line for the editor.
 #[cfg(feature = "json")]
 pub fn from_json(text: &str) -> Result<Vec<u8>, Vec<String>> {
+    from_json_with(text, "")
+}
+
+/// [`from_json`], with `css` as the stylesheet of a data file's panels (the validator gives the
+/// widget's `styles/laws.css`).
+#[cfg(feature = "json")]
+pub fn from_json_with(text: &str, css: &str) -> Result<Vec<u8>, Vec<String>> {
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| vec![format!("not valid JSON: {e}")])?;
     let lines = |problems: Vec<crate::problem::Problem>| -> Vec<String> {
@@ -132,7 +143,7 @@ pub fn from_json(text: &str) -> Result<Vec<u8>, Vec<String>> {
         if !problems.is_empty() {
             return Err(lines(problems));
         }
-        return Ok(pack_newsroom_data(&data));
+        return Ok(pack_newsroom_data(&data, css));
     } else {
         return Err(vec![
             "neither a story (no \"questions\") nor a data file (no \"jurisdictions\")".into(),
@@ -218,7 +229,7 @@ mod tests {
         assert_eq!(unpack(&bytes), Ok(Content::Data(data.with_points())));
 
         // A newsroom's file: its outline, and its panels in every language.
-        let newsroom = from_json(&json).unwrap_or_else(|p| panic!("{p:?}"));
+        let newsroom = from_json_with(&json, ".se-layer{}").unwrap_or_else(|p| panic!("{p:?}"));
         assert_eq!(newsroom[0], NEWSROOM_DATA);
         let Ok(Content::NewsroomData(o, panels)) = unpack(&newsroom) else {
             panic!("a newsroom's data unpacks as its outline and panels");
@@ -227,7 +238,7 @@ mod tests {
         assert_eq!(o, data.with_points().outline());
         assert_eq!(
             panels,
-            [Lang::En, Lang::Es].map(|l| panels::write(&data, l)),
+            [Lang::En, Lang::Es].map(|l| panels::write(&data, l, ".se-layer{}")),
             "the panels the build writes for the same data"
         );
         for p in &panels {

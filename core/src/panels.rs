@@ -34,6 +34,9 @@ pub struct Panels {
     pub extra: Vec<String>,
     /// The table ([`write_table`]): every jurisdiction, sorted by name.
     pub table: String,
+    /// The rules for all of the above (`styles/laws.css`, minified), which the widget adds to
+    /// its stylesheet when the panels arrive: the first view's wasm does not carry them.
+    pub css: String,
 }
 
 impl Panels {
@@ -64,8 +67,8 @@ impl Panels {
     }
 }
 
-/// The panels of `data` (the full data, validated) in `lang`.
-pub fn write(data: &Dataset, lang: Lang) -> Panels {
+/// The panels of `data` (the full data, validated) in `lang`, with their stylesheet `css`.
+pub fn write(data: &Dataset, lang: Lang, css: &str) -> Panels {
     let t = ui(lang);
     Panels {
         lang,
@@ -89,6 +92,7 @@ pub fn write(data: &Dataset, lang: Lang) -> Panels {
             .map(|j| write_extra(data, j, lang, t))
             .collect(),
         table: write_table(data, lang),
+        css: css.to_owned(),
     }
 }
 
@@ -651,7 +655,8 @@ mod tests {
     #[test]
     fn each_place_has_its_laws_and_extras_by_id_in_its_language() {
         let d = data();
-        let en = write(&d, Lang::En);
+        let en = write(&d, Lang::En, ".se-layer{}");
+        assert_eq!(en.css, ".se-layer{}");
         assert_eq!(en.ids, ["48", "06037", "06", "01"]);
         let ca = en.laws_of("06").unwrap();
         assert!(ca.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{ca}");
@@ -677,7 +682,7 @@ mod tests {
         );
         assert!(en.laws_of("99").is_none());
 
-        let es = write(&d, Lang::Es);
+        let es = write(&d, Lang::Es, "");
         assert_eq!(es.lang, Lang::Es);
         let ca = es.laws_of("06").unwrap();
         assert!(ca.contains("Limita") && ca.contains("lang=\"en\""), "{ca}");

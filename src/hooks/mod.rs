@@ -159,7 +159,12 @@ pub fn use_panels(
     let named = url.clone().unwrap_or_default();
     let (result, retry) = use_file(url, assets::decode_panels);
     match result.map(|r| assets::downcast::<Panels>(&named, r)) {
-        Some(Ok(panels)) if panels.lang == lang => (Some(panels.into()), None),
+        Some(Ok(panels)) if panels.lang == lang => {
+            // Their rules join the widget's stylesheet before they are first shown.
+            #[cfg(target_arch = "wasm32")]
+            crate::host::add_rules(&panels.css);
+            (Some(panels.into()), None)
+        }
         Some(_) => (None, Some(retry)),
         None => (None, None),
     }

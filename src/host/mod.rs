@@ -48,6 +48,21 @@ thread_local! {
     static APPS: RefCell<Vec<(HtmlElement, Option<AppHandle<Explainer>>)>> = const { RefCell::new(Vec::new()) };
 }
 
+/// Adds the rules of the map's laws and table ([`sanctuary_core::panels::Panels::css`]) to the
+/// stylesheet every widget on the page shares, once: they come with the panels, after the
+/// first view, so the wasm does not carry them.
+pub fn add_rules(css: &str) {
+    thread_local! {
+        static ADDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if css.is_empty() || ADDED.with(|a| a.replace(true)) {
+        return;
+    }
+    if let Ok(sheet) = stylesheet() {
+        let _ = sheet.replace_sync(&[CSS, css].concat());
+    }
+}
+
 fn stylesheet() -> Result<CssStyleSheet, JsValue> {
     SHEET.with(|cell| {
         if let Some(sheet) = cell.borrow().as_ref() {

@@ -48,7 +48,17 @@ pub fn styled_shadow(width: Option<u32>) -> (HtmlElement, ShadowRoot, Element) {
         .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
         .unwrap();
     let sheet = CssStyleSheet::new().unwrap();
-    sheet.replace_sync(sanctuary_explainer::host::CSS).unwrap();
+    // The widget's stylesheet with the rules that come with the panels (the components are
+    // mounted here without the hook that adds them).
+    sheet
+        .replace_sync(
+            &[
+                sanctuary_explainer::host::CSS,
+                sanctuary_explainer::bundle::LAWS_CSS,
+            ]
+            .concat(),
+        )
+        .unwrap();
     root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
     let div = document().create_element("div").unwrap();
     div.set_class_name("se-root");
@@ -115,7 +125,7 @@ pub fn preload_stories() {
         );
         assets::preload(
             &assets::panels_url(&format!("{ASSETS}content/"), lang),
-            sanctuary_explainer::core::panels::write(&default_dataset(), lang),
+            sanctuary_explainer::bundle::panels_for(&default_dataset(), lang),
         );
     }
 }

@@ -6,9 +6,13 @@
 
 use wasm_bindgen::prelude::*;
 
+/// The rules of the map's laws and table (the widget's `styles/laws.css`, minified by
+/// `build.rs`), which a data file's panels carry.
+const LAWS_CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/laws.css"));
+
 /// The packed content (a `Uint8Array` in JS), or the editor's problems, one per line (thrown
 /// as a string).
 #[wasm_bindgen]
 pub fn check(text: &str) -> Result<Vec<u8>, String> {
-    sanctuary_core::packed::from_json(text).map_err(|problems| problems.join("\n"))
+    sanctuary_core::packed::from_json_with(text, LAWS_CSS).map_err(|problems| problems.join("\n"))
 }

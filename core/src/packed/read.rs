@@ -225,7 +225,7 @@ structs! {
     Event { date, what, what_es, sources, confidence }
     Designation { by, what, what_es, date, sources }
     Note { text, text_es, sources }
-    Panels { lang, ids, laws, as_state, extra, table }
+    Panels { lang, ids, laws, as_state, extra, table, css }
 }
 
 enums! {
