@@ -191,6 +191,18 @@ async fn zooms_into_a_state_and_back_out() {
         text.contains("SB 54"),
         "a county not in the data still shows its state's law"
     );
+    let own = one(&root, ".se-layer[data-layer=own]").unwrap();
+    assert!(
+        own.text_content().unwrap().contains("Not reviewed"),
+        "and its own layer as not reviewed"
+    );
+    assert_eq!(
+        one(&root, ".se-detail__tier .se-tier__label")
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("Not reviewed")
+    );
     // Escape: closes the county, then leaves the state.
     press(&svg(&root), "Escape");
     until("the county to close", || {

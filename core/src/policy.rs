@@ -782,22 +782,18 @@ impl Dataset {
             .filter(move |j| j.kind != Kind::State && j.state_fips() == Some(state_fips))
     }
 
-    /// A copy with `j` added unless its id is already present: the map uses it for a county
-    /// that is on the map but not in the data, which is shown as not reviewed.
-    pub fn with_unlisted(&self, j: Jurisdiction) -> Dataset {
-        let mut data = self.clone();
-        if data.jurisdiction(&j.id).is_none() {
-            data.jurisdictions.push(j);
-        }
-        data
-    }
-
     /// Every layer of law that applies to a jurisdiction: its own, then its state's (for a
     /// county or city), each with its own tier. Empty for an id not in the data.
     pub fn layers(&self, id: &str) -> Vec<Layer<'_>> {
-        let Some(own) = self.jurisdiction(id) else {
-            return Vec::new();
-        };
+        match self.jurisdiction(id) {
+            Some(own) => self.layers_of(own),
+            None => Vec::new(),
+        }
+    }
+
+    /// [`Dataset::layers`] of `own`, which need not be in the data (a county that is on the map
+    /// but not in it: [`Jurisdiction::unreviewed`]); its state's layer comes from the data.
+    pub fn layers_of<'a>(&'a self, own: &'a Jurisdiction) -> Vec<Layer<'a>> {
         let mut layers = vec![Layer {
             jurisdiction: own,
             tier: own.tier(),
@@ -1452,6 +1448,15 @@ mod tests {
         );
         assert_eq!(ids("06"), [(s("06"), Tier::Broad)]);
         assert!(d.layers("nowhere").is_empty());
+
+        // A county on the map but not in the data: not reviewed, under its state's law.
+        let fresno = Jurisdiction::unreviewed("06019", Kind::County, "Fresno County");
+        let layers: Vec<(&str, Tier)> = d
+            .layers_of(&fresno)
+            .iter()
+            .map(|l| (l.jurisdiction.id.as_str(), l.tier))
+            .collect();
+        assert_eq!(layers, [("06019", Tier::Unknown), ("06", Tier::Broad)]);
     }
 
     #[test]

@@ -24,6 +24,10 @@ pub struct DetailProps {
     pub panels: Option<Shared<Panels>>,
     /// The selected jurisdiction's id.
     pub id: AttrValue,
+    /// The jurisdiction when `id` is not in `data`: a county on the map but not in the data
+    /// ([`Jurisdiction::unreviewed`]), shown as not reviewed, under its state's law.
+    #[prop_or_default]
+    pub unlisted: Option<Rc<Jurisdiction>>,
     pub lang: Lang,
     /// Questions of the Q&A that mention this jurisdiction: (question id, question text).
     #[prop_or_default]
@@ -97,10 +101,14 @@ pub fn detail_view(props: &DetailProps) -> Html {
     let data = &props.data;
     let lang = props.lang;
     let t = ui(lang);
-    let layers = data.layers(&props.id);
-    let Some(own) = layers.first().copied() else {
+    let Some(own) = data
+        .jurisdiction(&props.id)
+        .or(props.unlisted.as_deref().filter(|j| j.id == props.id))
+    else {
         return Html::default();
     };
+    let layers = data.layers_of(own);
+    let own = layers[0];
     let j = own.jurisdiction;
 
     // Text and buttons, written as markup; one listener answers the buttons by their data-*.

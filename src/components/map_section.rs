@@ -1,7 +1,6 @@
 //! The map section: the map or the table, the legend, the credit, the live region and the
 //! detail panel. Loads the geometry it needs (states; a state's counties when zoomed in).
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use sanctuary_core::content::Story;
@@ -44,33 +43,6 @@ pub struct MapSectionProps {
     /// Copies a link to the selected place; `None`: no copy control.
     #[prop_or_default]
     pub on_copy: Option<Callback<Target, bool>>,
-}
-
-/// A copy of a dataset with a county that is on the map but not in the data: the dataset, the
-/// county's id, the copy.
-type Unlisted = (Shared<Dataset>, String, Shared<Dataset>);
-
-thread_local! {
-    /// The last [`Unlisted`] copy, kept so that each render with that county selected reuses it
-    /// instead of copying the whole dataset again.
-    static UNLISTED: RefCell<Option<Unlisted>> = const { RefCell::new(None) };
-}
-
-/// `data` with a county it does not list (shown as not reviewed), copied once per dataset and
-/// county (one at a time, page-wide), not on every render.
-fn with_unlisted(data: &Shared<Dataset>, id: &str, name: &str) -> Shared<Dataset> {
-    UNLISTED.with(|cell| {
-        let mut cached = cell.borrow_mut();
-        if let Some((of, county, copy)) = &*cached {
-            if of == data && county == id {
-                return copy.clone();
-            }
-        }
-        let copy: Shared<Dataset> =
-            Rc::new(data.with_unlisted(Jurisdiction::unreviewed(id, Kind::County, name))).into();
-        *cached = Some((data.clone(), id.to_owned(), copy.clone()));
-        copy
-    })
 }
 
 /// Where the map comes from and the date of the data: only text, so markup.
@@ -174,21 +146,19 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
 
     // The selected place, also a county that is on the map but not in the data (not reviewed).
     let selected = view.selected.clone();
-    let detail_data: Option<Shared<Dataset>> = selected.as_deref().and_then(|id| {
-        if data.jurisdiction(id).is_some() {
-            return Some(data.clone());
-        }
-        let counties = match &counties {
-            Some(Ok(c)) => c,
-            _ => return None,
-        };
-        counties
-            .get(id)
-            .map(|f| with_unlisted(data, &f.id, &f.name))
-    });
-    let detail = match (&selected, &detail_data) {
-        (Some(id), Some(dd)) => {
-            let j = dd.jurisdiction(id);
+    let unlisted: Option<Rc<Jurisdiction>> = selected
+        .as_deref()
+        .filter(|id| data.jurisdiction(id).is_none())
+        .and_then(|id| match &counties {
+            Some(Ok(c)) => c.get(id),
+            _ => None,
+        })
+        .map(|f| Rc::new(Jurisdiction::unreviewed(&f.id, Kind::County, &f.name)));
+    let shown = selected
+        .as_deref()
+        .and_then(|id| data.jurisdiction(id).or(unlisted.as_deref()));
+    let detail = match (&selected, shown) {
+        (Some(id), Some(j)) => {
             let questions: Vec<(AttrValue, AttrValue)> = props
                 .story
                 .questions
@@ -196,21 +166,20 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
                 .filter(|q| q.jurisdictions.iter().any(|x| x == id))
                 .map(|q| (q.id.clone().into(), q.question.clone().into()))
                 .collect();
-            let on_zoom = (j.is_some_and(|j| j.kind == Kind::State)
-                && view.zoom.as_deref() != Some(id.as_str()))
-            .then(|| {
-                let on_view = props.on_view.clone();
-                let view = view.clone();
-                let focus_after = focus_after.clone();
-                let as_table = as_table.clone();
-                Callback::from(move |state: AttrValue| {
-                    let mut v = view.clone();
-                    v.zoom_into(&state);
-                    as_table.set(false);
-                    *focus_after.borrow_mut() = Some(".se-map__svg".into());
-                    on_view.emit(v);
-                })
-            });
+            let on_zoom = (j.kind == Kind::State && view.zoom.as_deref() != Some(id.as_str()))
+                .then(|| {
+                    let on_view = props.on_view.clone();
+                    let view = view.clone();
+                    let focus_after = focus_after.clone();
+                    let as_table = as_table.clone();
+                    Callback::from(move |state: AttrValue| {
+                        let mut v = view.clone();
+                        v.zoom_into(&state);
+                        as_table.set(false);
+                        *focus_after.borrow_mut() = Some(".se-map__svg".into());
+                        on_view.emit(v);
+                    })
+                });
             let on_close = {
                 let on_view = props.on_view.clone();
                 let view = view.clone();
@@ -222,17 +191,16 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
                     on_view.emit(v);
                 })
             };
-            let live = j.map(|j| {
-                format!(
-                    "{}: {}, {}",
-                    t.selected,
-                    j.name_in(props.lang),
-                    j.tier().label(props.lang)
-                )
-            });
+            let live = Some(format!(
+                "{}: {}, {}",
+                t.selected,
+                j.name_in(props.lang),
+                j.tier().label(props.lang)
+            ));
             (
                 detail_view(&DetailProps {
-                    data: dd.clone(),
+                    data: data.clone(),
+                    unlisted: unlisted.clone(),
                     panels: panels.clone(),
                     id: AttrValue::from(id.clone()),
                     lang: props.lang,
@@ -287,7 +255,7 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
             }
             { credit(data, props.lang) }
             <div class="se-live" aria-live="polite" aria-atomic="true">{ detail.1.unwrap_or_default() }</div>
-            if let (Some(on_copy), Some(id)) = (&props.on_copy, selected.clone().filter(|_| detail_data.is_some())) {
+            if let (Some(on_copy), Some(id)) = (&props.on_copy, selected.clone().filter(|_| shown.is_some())) {
                 <div class="se-map__linkbar">
                     <button type="button" class="se-copy" onclick={{
                         let (on_copy, copied, id) = (on_copy.clone(), copied.clone(), id.clone());
@@ -304,33 +272,5 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
             }
             { detail.0 }
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::bundle::default_dataset;
-
-    #[test]
-    fn an_unlisted_county_is_copied_once_per_dataset_and_county() {
-        let data: Shared<Dataset> = default_dataset().into();
-        let a = with_unlisted(&data, "06001", "Alameda County");
-        assert!(a.jurisdiction("06001").is_some());
-        assert!(
-            data.jurisdiction("06001").is_none(),
-            "the dataset itself is untouched"
-        );
-        assert!(
-            with_unlisted(&data, "06001", "Alameda County") == a,
-            "the same copy"
-        );
-        let b = with_unlisted(&data, "06003", "Alpine County");
-        assert!(b != a && b.jurisdiction("06003").is_some());
-        assert!(b.jurisdiction("06001").is_none());
-        // Another dataset (a newsroom's) with the same county: its own copy.
-        let other: Shared<Dataset> = Rc::new((*default_dataset()).clone()).into();
-        let c = with_unlisted(&other, "06003", "Alpine County");
-        assert!(c != b && c.jurisdiction("06003").is_some());
     }
 }
