@@ -46,20 +46,50 @@ pub struct DetailProps {
     pub on_retry: Option<Callback<()>>,
 }
 
+/// The button a click landed on, if any: the widget's written parts answer their buttons with
+/// one listener each.
+pub(super) fn on_button(e: &MouseEvent) -> Option<web_sys::Element> {
+    e.target_dyn_into::<web_sys::Element>()?
+        .closest("button")
+        .ok()
+        .flatten()
+}
+
 /// In place of the laws and sources before their panels are there: that they are on their way, or
 /// that they could not be had, with a way to try again. The panel's and the table's.
 pub(super) fn pending(lang: Lang, retry: Option<&Callback<()>>) -> Html {
     let t = ui(lang);
+    let mut m = Markup::new();
     match retry {
-        None => html! {
-            <p class="se-pending" role="status" aria-busy="true">{ t.loading_details }</p>
-        },
-        Some(retry) => html! {
-            <div class="se-pending" role="status">
-                <p>{ t.details_failed }</p>
-                <button type="button" class="se-button" onclick={retry.reform(|_| ())}>{ t.retry }</button>
-            </div>
-        },
+        None => {
+            m.element(
+                "p",
+                &[
+                    ("class", "se-pending"),
+                    ("role", "status"),
+                    ("aria-busy", "true"),
+                ],
+                t.loading_details,
+            );
+            raw(m)
+        }
+        Some(retry) => {
+            m.element("p", &[], t.details_failed).element(
+                "button",
+                &[("type", "button"), ("class", "se-button")],
+                t.retry,
+            );
+            // The box's one button: a click on the message itself does nothing.
+            let retry = retry.clone();
+            let onclick = Callback::from(move |e: MouseEvent| {
+                if on_button(&e).is_some() {
+                    retry.emit(());
+                }
+            });
+            html! {
+                <div class="se-pending" role="status" {onclick}>{ raw(m) }</div>
+            }
+        }
     }
 }
 
@@ -226,10 +256,7 @@ pub fn detail_view(props: &DetailProps) -> Html {
             props.on_question.clone(),
         );
         Callback::from(move |e: MouseEvent| {
-            let Some(button) = e
-                .target_dyn_into::<web_sys::Element>()
-                .and_then(|t| t.closest("button").ok().flatten())
-            else {
+            let Some(button) = on_button(&e) else {
                 return;
             };
             if button.has_attribute("data-close") {

@@ -16,6 +16,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
+use super::detail::on_button;
 use super::sources::written;
 use super::Shared;
 use crate::hooks::{use_after_render, use_flag, use_node_ref};
@@ -206,10 +207,7 @@ pub fn table_view(props: &TableProps, state: &TableState) -> Html {
     let onclick = {
         let (state, on_select) = (state.clone(), props.on_select.clone());
         Callback::from(move |e: MouseEvent| {
-            let Some(button) = e
-                .target_dyn_into::<Element>()
-                .and_then(|t| t.closest("button").ok().flatten())
-            else {
+            let Some(button) = on_button(&e) else {
                 return;
             };
             if let Some(key) = button.get_attribute("data-sort") {
