@@ -528,7 +528,8 @@ async fn a_newsroom_content_file_replaces_the_story_and_its_errors_are_shown() {
   "questions": [{ "id": "one", "question": "Q?", "answer": "A.", "sources": ["missing"] }],
   "sources": [] }"#;
     let body = r#"<div id="good" data-sanctuary-explainer data-view="qa" data-content="/ours.json"></div>
-<div id="bad" data-sanctuary-explainer data-view="qa" data-content="/broken.json"></div>"#;
+<div id="bad" data-sanctuary-explainer data-view="qa" data-content="/broken.json"></div>
+<div id="gone" data-sanctuary-explainer data-view="qa" data-content="/missing.json"></div>"#;
     let server = Server::start(files(vec![
         Page::html("/content.html", page(body, false)),
         Page::json("/ours.json", story.to_string()),
@@ -550,7 +551,15 @@ async fn a_newsroom_content_file_replaces_the_story_and_its_errors_are_shown() {
         text.contains("questions[0].sources[0]: unknown source \"missing\""),
         "{text}"
     );
-    // The validator wasm was fetched once, for both widgets; no geometry for Q&A-only widgets.
+    // A file that is not there: the box names it and why.
+    b.wait_until(&in_shadow("#gone", ".se-error"), "the missing file's box")
+        .await;
+    let text = b.text("#gone", ".se-error").await;
+    assert!(
+        text.contains("could not download the content file /missing.json: HTTP 404"),
+        "{text}"
+    );
+    // The validator wasm was fetched once, for all the widgets; no geometry for Q&A-only widgets.
     let requests = server.requests();
     assert!(
         !requests.iter().any(|r| r.ends_with("/states.bin")),
@@ -578,6 +587,7 @@ async fn a_newsroom_content_file_replaces_the_story_and_its_errors_are_shown() {
                     "/probe.js",
                     "/ours.json",
                     "/broken.json",
+                    "/missing.json",
                     "/hostile.css",
                     "/favicon.ico"
                 ]

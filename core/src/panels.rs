@@ -398,22 +398,18 @@ fn write_sort_header(m: &mut Markup, key: &'static str, label: &str, sorted: boo
             ("class", "se-table__sortable"),
         ]
     };
-    let icon: &[_] = if sorted {
-        &[("class", "se-sort__icon"), ("aria-hidden", "true")]
-    } else {
-        &[
-            ("class", "se-sort__icon"),
-            ("data-unsorted", ""),
-            ("aria-hidden", "true"),
-        ]
-    };
     m.open("th", th)
         .open(
             "button",
             &[("type", "button"), ("class", "se-sort"), ("data-sort", key)],
         )
         .text(label)
-        .element("span", icon, if sorted { "▲" } else { "↕" })
+        // Its icon is the stylesheet's, after the header's aria-sort.
+        .element(
+            "span",
+            &[("class", "se-sort__icon"), ("aria-hidden", "true")],
+            "",
+        )
         .close("button")
         .close("th");
 }

@@ -101,45 +101,42 @@ pub fn use_table() -> TableState {
 #[inline(never)]
 fn arrange(table: &Element, shown: &Shown) {
     let q = shown.query;
-    let Ok(rows) = table.query_selector_all("tbody > tr") else {
+    let Ok(rows) = table.query_selector_all("tbody>tr") else {
         return;
     };
     let n = rows.length() as usize;
-    let mut order: Vec<Option<Element>> = vec![None; n];
+    // `data-o`: the row's place by name, by category, by category descending.
+    let col = match (q.sort, q.descending) {
+        (SortKey::Name, _) => 0,
+        (SortKey::Tier, false) => 1,
+        (SortKey::Tier, true) => 2,
+    };
+    let want = q.kind.map(kind_key);
+    let mut order: Vec<Option<Element>> = (0..n).map(|_| None).collect();
     let mut moved = false;
     let mut visible = 0;
     for i in 0..n {
-        let Some(row) = rows
-            .item(i as u32)
-            .and_then(|r| r.dyn_into::<Element>().ok())
-        else {
+        let Some(row) = rows.get(i as u32) else {
             continue;
         };
-        // `data-o`: the row's place by name, by category, by category descending.
-        let places = row.get_attribute("data-o").unwrap_or_default();
-        let mut places = places.split(' ').map(|p| p.parse::<usize>().unwrap_or(0));
-        let (name, tier, tier_desc) = (
-            places.next().unwrap_or(0),
-            places.next().unwrap_or(0),
-            places.next().unwrap_or(0),
-        );
-        let place = match (q.sort, q.descending) {
-            (SortKey::Name, false) => name,
-            (SortKey::Name, true) => n.saturating_sub(name + 1),
-            (SortKey::Tier, false) => tier,
-            (SortKey::Tier, true) => tier_desc,
-        };
+        let row: Element = row.unchecked_into();
+        let mut place = row
+            .get_attribute("data-o")
+            .and_then(|o| o.split(' ').nth(col)?.parse::<usize>().ok())
+            .unwrap_or(i);
+        if q.sort == SortKey::Name && q.descending {
+            place = n.saturating_sub(place + 1);
+        }
         moved |= place != i;
-        let kind = row.get_attribute("data-kind");
-        let show = q.kind.is_none_or(|k| kind.as_deref() == Some(kind_key(k)));
+        let show = want.is_none() || row.get_attribute("data-kind").as_deref() == want;
         visible += usize::from(show);
         let _ = row.toggle_attribute_with_force("hidden", !show);
-        let id = row.get_attribute("data-id");
-        match (&shown.selected, id) {
-            (Some(s), Some(id)) if *s == id => row.set_attribute("aria-current", "true"),
-            _ => row.remove_attribute("aria-current"),
-        }
-        .ok();
+        let marked = shown.selected.is_some()
+            && row.get_attribute("data-id").as_deref() == shown.selected.as_deref();
+        let _ = match marked {
+            true => row.set_attribute("aria-current", "true"),
+            false => row.remove_attribute("aria-current"),
+        };
         if let Some(slot) = order.get_mut(place) {
             *slot = Some(row);
         }
@@ -151,38 +148,25 @@ fn arrange(table: &Element, shown: &Shown) {
             }
         }
     }
-    if let Ok(buttons) = table.query_selector_all("button[data-sort]") {
-        for i in 0..buttons.length() {
-            let Some(button) = buttons.item(i).and_then(|b| b.dyn_into::<Element>().ok()) else {
-                continue;
-            };
-            let key = match button.get_attribute("data-sort").as_deref() {
-                Some("tier") => SortKey::Tier,
-                _ => SortKey::Name,
-            };
-            let sort = q.aria_sort(key);
-            if let Some(th) = button.parent_element() {
-                let _ = match sort {
+    // The sortable headers, by name then by category: `aria-sort` on the sorted one (the
+    // stylesheet draws the icons after it).
+    if let Ok(headers) = table.query_selector_all("th.se-table__sortable") {
+        for (i, key) in [SortKey::Name, SortKey::Tier].into_iter().enumerate() {
+            if let Some(th) = headers.get(i as u32) {
+                let th: Element = th.unchecked_into();
+                let _ = match q.aria_sort(key) {
                     Some(sort) => th.set_attribute("aria-sort", sort),
                     None => th.remove_attribute("aria-sort"),
                 };
             }
-            if let Ok(Some(icon)) = button.query_selector(".se-sort__icon") {
-                icon.set_text_content(Some(match sort {
-                    Some("ascending") => "▲",
-                    Some(_) => "▼",
-                    None => "↕",
-                }));
-                let _ = icon.toggle_attribute_with_force("data-unsorted", sort.is_none());
-            }
         }
     }
     // The filter's radios, when the table is shown again: the one of the query is checked.
-    if let Ok(radios) = table.query_selector_all("input[type=radio]") {
-        let want = q.kind.map_or("all", kind_key);
+    if let Ok(radios) = table.query_selector_all("input") {
         for i in 0..radios.length() {
-            if let Some(radio) = radios.item(i).and_then(|r| r.dyn_into::<Element>().ok()) {
-                let on = radio.get_attribute("value").as_deref() == Some(want);
+            if let Some(radio) = radios.get(i) {
+                let radio: Element = radio.unchecked_into();
+                let on = radio.get_attribute("value").as_deref() == Some(want.unwrap_or("all"));
                 let _ = radio.toggle_attribute_with_force("checked", on);
             }
         }

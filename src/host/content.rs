@@ -1,65 +1,40 @@
 //! `data-content`: a newsroom's own story or data file (JSON of the same schema as
-//! `content/*.toml`), fetched here and validated exactly as the build validates ours, by the
+//! `content/*.toml`), downloaded by embed.js and validated exactly as the build validates ours, by the
 //! validator wasm (`validator/`) that embed.js loads for such pages only.
 //! Problems are shown to the editor in place of the card, and in the console.
 
 use sanctuary_core::packed::{unpack, Content};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlElement, ShadowRoot};
 
 #[wasm_bindgen]
 extern "C" {
-    /// embed.js's `SanctuaryExplainer._check(text)`: loads the validator wasm (`validator/`)
-    /// once, on first use, and resolves to the packed content, or rejects with the problems,
-    /// one per line.
+    /// embed.js's `SanctuaryExplainer._check(url)`: downloads the content file, loads the
+    /// validator wasm (`validator/`) once, on first use, and resolves to the packed content, or
+    /// rejects with the problems, one per line (a failed download is one).
     #[wasm_bindgen(catch, js_namespace = SanctuaryExplainer, js_name = _check)]
-    fn check(text: &str) -> Result<js_sys::Promise, JsValue>;
+    fn check(url: &str) -> Result<js_sys::Promise, JsValue>;
 }
 
-/// Fetches the file at `url`, has the validator parse and validate it, and unpacks the result.
-/// Every problem is a line for the editor.
+/// Has embed.js download the file at `url` and the validator parse and validate it, and unpacks
+/// the result. Every problem is a line for the editor.
 pub async fn load(url: &str) -> Result<Content, Vec<String>> {
-    let text = fetch_text(url).await.map_err(|e| vec![e])?;
-    let bytes = validate(&text).await?;
+    let bytes = validate(url).await?;
     unpack(&bytes).map_err(|e| vec![e.into()])
 }
 
-async fn validate(text: &str) -> Result<Vec<u8>, Vec<String>> {
+async fn validate(url: &str) -> Result<Vec<u8>, Vec<String>> {
     let unavailable = |_| {
         vec!["the file could not be checked: the content checker (sanctuary_validator, beside embed.js) did not load or stopped".to_owned()]
     };
-    let packed = JsFuture::from(check(text).map_err(unavailable)?)
+    let packed = JsFuture::from(check(url).map_err(unavailable)?)
         .await
         .map_err(|e| match e.as_string() {
             Some(problems) => problems.lines().map(str::to_owned).collect(),
             None => unavailable(e),
         })?;
     Ok(js_sys::Uint8Array::new(&packed).to_vec())
-}
-
-async fn fetch_text(url: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|_| format!("could not download {url} (network error or blocked by the page)"))?
-        .unchecked_into();
-    if !response.ok() {
-        return Err(format!(
-            "could not download {url}: HTTP {}",
-            response.status()
-        ));
-    }
-    let text = JsFuture::from(
-        response
-            .text()
-            .map_err(|_| format!("{url}: unreadable response"))?,
-    )
-    .await
-    .map_err(|_| format!("{url}: the download was interrupted"))?;
-    text.as_string()
-        .ok_or_else(|| format!("{url}: the response is not text"))
 }
 
 /// The editor-readable error box, built with text nodes only (nothing from the file is parsed

@@ -107,10 +107,17 @@
   }
 
   // The data-content validator: a second, small wasm with the JSON parser and the editor-facing
-  // checks, loaded on first use only (pages without data-content never fetch it). Resolves to
-  // the packed content the widget decodes; rejects with the problems, one per line.
+  // checks, loaded on first use only (pages without data-content never fetch it). Downloads the
+  // content file at `url` (relative to the page) and has it checked. Resolves to the packed
+  // content the widget decodes; rejects with the problems, one per line.
   var checker = null;
-  function check(text) {
+  function check(url) {
+    var text = download(url).then(function (bytes) {
+      return new TextDecoder().decode(bytes);
+    }, function (e) {
+      throw "could not download the content file " + e;
+    });
+    text.catch(function () {});
     if (!checker) {
       var wasm = fetch(base + FILES.checkWasm);
       wasm.catch(function () {});
@@ -119,12 +126,14 @@
       });
     }
     return checker.then(function (m) {
-      try {
-        return m.check(text);
-      } catch (e) {
-        if (typeof e !== "string") checker = null; // not the file's problems: it crashed
-        throw e;
-      }
+      return text.then(function (t) {
+        try {
+          return m.check(t);
+        } catch (e) {
+          if (typeof e !== "string") checker = null; // not the file's problems: it crashed
+          throw e;
+        }
+      });
     }, function (err) {
       checker = null; // a later widget tries again
       throw err;
