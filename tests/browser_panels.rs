@@ -488,6 +488,25 @@ fn row_tiers(t: &Mounted<JurisdictionTable>) -> Vec<String> {
         .collect()
 }
 
+/// The sort icons the stylesheet draws after each sortable header's `aria-sort`.
+fn icons(t: &Mounted<JurisdictionTable>) -> Vec<String> {
+    let window = web_sys::window().unwrap();
+    let f: js_sys::Function = js_sys::Reflect::get(&window, &"getComputedStyle".into())
+        .unwrap()
+        .unchecked_into();
+    t.all(".se-sort__icon")
+        .iter()
+        .map(|icon| {
+            let style = f.call2(&window, icon, &"::after".into()).unwrap();
+            let content = js_sys::Reflect::get(&style, &"content".into())
+                .unwrap()
+                .as_string()
+                .unwrap_or_default();
+            content.trim_matches('"').to_owned()
+        })
+        .collect()
+}
+
 fn sorted_case_insensitively(mut names: Vec<String>) -> Vec<String> {
     names.sort_by_key(|n| n.to_lowercase());
     names
@@ -513,7 +532,8 @@ async fn the_table_has_a_row_per_jurisdiction() {
         .iter()
         .map(|h| squash(&h.text_content().unwrap()))
         .collect();
-    assert_eq!(headers, ["Name▲", "Kind", "Category↕", "Laws"]);
+    assert_eq!(headers, ["Name", "Kind", "Category", "Laws"]);
+    assert_eq!(icons(&t), ["▲", "↕"], "sorted by name");
     for row in t.all("tbody tr") {
         let name = row.query_selector("th").unwrap().unwrap();
         assert_eq!(name.get_attribute("scope").as_deref(), Some("row"));
@@ -578,6 +598,7 @@ async fn the_name_header_sorts_and_reverses() {
     );
     let desc = row_names(&t);
     assert_eq!(desc[0], "Wyoming");
+    assert_eq!(icons(&t), ["▼", "↕"]);
     let mut back = desc.clone();
     back.reverse();
     assert_eq!(back, asc);
@@ -647,6 +668,7 @@ async fn the_category_header_sorts_broad_first_and_unknown_last() {
     let tiers = row_tiers(&t);
     assert_eq!(tiers.first().unwrap(), "unknown");
     assert_eq!(tiers.last().unwrap(), "broad");
+    assert_eq!(icons(&t), ["↕", "▼"]);
 }
 
 #[wasm_bindgen_test]
