@@ -10,7 +10,8 @@
 //!    peer/index.html, peer/five.html     the peer's page, the same article
 //!    peer/assets/                        the peer's "CDN directory", precompressed like ours:
 //!      peer.bundle.js                    d3-array + d3-geo + topojson-client (UMD) + peer.js
-//!      widget.css                        our stylesheet, as the wasm embeds it (build.rs's output)
+//!      widget.css                        our stylesheet, as the wasm embeds it, and the rules that
+//!                                        come with our panels (laws.css; build.rs's outputs)
 //!      story.en.json, jurisdictions.json the JSON build.rs wrote (ours: the same packed; the wasm
 //!                                        embeds the data's outline, panels.<lang>.bin follow ready)
 //!      tiers.json                        {id: tier} as ours derives it (sanctuary_core)
@@ -168,9 +169,14 @@ fn prepare_site(root: &Path, dist: &Path, site: &Path) -> Result {
     }
     bundle.push_str(&read_text(&root.join("bench/peer/peer.js"))?);
     write(&assets.join("peer.bundle.js"), bundle)?;
-    // The stylesheet exactly as the wasm embeds it (build.rs joins and minifies styles/*.css).
+    // The stylesheet exactly as the wasm embeds it (build.rs joins and minifies styles/*.css),
+    // followed by the rules ours gets with its panels after ready (laws.css): the peer draws
+    // the laws from the start, so it needs them all in its one stylesheet.
     let css = dist::build_output("widget.css")?;
-    io(&css, std::fs::copy(&css, assets.join("widget.css")))?;
+    let laws = dist::build_output("laws.css")?;
+    let joined = [io(&css, std::fs::read(&css))?, io(&laws, std::fs::read(&laws))?].concat();
+    let peer_css = assets.join("widget.css");
+    io(&peer_css, std::fs::write(&peer_css, joined))?;
     let story = dist::build_output("story.en.json")?;
     let data = dist::build_output("jurisdictions.json")?;
     io(&story, std::fs::copy(&story, assets.join("story.en.json")))?;
