@@ -576,19 +576,8 @@ mod tests {
 
     fn place(id: &str, kind: Kind, name: &str, status: Status) -> Jurisdiction {
         Jurisdiction {
-            id: id.into(),
-            kind,
-            name: name.into(),
-            name_es: None,
-            state: None,
-            lon: None,
-            lat: None,
-            at: None,
             status,
-            status_sources: Vec::new(),
-            policies: Vec::new(),
-            designations: Vec::new(),
-            notes: Vec::new(),
+            ..Jurisdiction::unreviewed(id, kind, name)
         }
     }
 

@@ -174,7 +174,11 @@ fn prepare_site(root: &Path, dist: &Path, site: &Path) -> Result {
     // the laws from the start, so it needs them all in its one stylesheet.
     let css = dist::build_output("widget.css")?;
     let laws = dist::build_output("laws.css")?;
-    let joined = [io(&css, std::fs::read(&css))?, io(&laws, std::fs::read(&laws))?].concat();
+    let joined = [
+        io(&css, std::fs::read(&css))?,
+        io(&laws, std::fs::read(&laws))?,
+    ]
+    .concat();
     let peer_css = assets.join("widget.css");
     io(&peer_css, std::fs::write(&peer_css, joined))?;
     let story = dist::build_output("story.en.json")?;
