@@ -11,6 +11,7 @@ use sanctuary_core::geometry;
 use sanctuary_core::i18n::Lang;
 use sanctuary_core::mapnav::View;
 use sanctuary_core::packed::{self, Content};
+use sanctuary_core::panels;
 use sanctuary_core::policy::Dataset;
 use sanctuary_core::table::{self, SortKey, TableQuery};
 use sanctuary_core::toml_file;
@@ -129,6 +130,14 @@ fn use_dataset(data: &Dataset) {
         // As for a story: the packed data must unpack in the wasm (not compared: a NaN in a
         // float is never equal to itself).
         packed::unpack(&packed::pack_data(data)).expect("a valid dataset unpacks");
+        // Its panels, as build.rs and the validator write them: they unpack as written.
+        for lang in [Lang::En, Lang::Es] {
+            let written = panels::write(data, lang, "");
+            let back = packed::unpack(&packed::pack_panels(&written)).expect("panels unpack");
+            assert_eq!(back, Content::Panels(written), "panels survive packing");
+        }
+        packed::unpack(&packed::pack_newsroom_data(data, ""))
+            .expect("a newsroom's data file unpacks");
     }
 }
 
