@@ -5,6 +5,8 @@
 
 mod support;
 
+use std::time::{Duration, Instant};
+
 use serde_json::json;
 use support::{in_shadow, Browser, Fault, Page, Server, CONSOLE_PROBE};
 
@@ -399,5 +401,62 @@ async fn when_the_content_checker_fails_the_editor_is_told_and_a_later_widget_re
         2,
         "one failed download, one retry"
     );
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn a_language_switch_brings_the_laws_in_that_language_with_it() {
+    // The Spanish story is slow, so the switch waits for it; the Spanish panels are asked for
+    // beside it, not after the switch, so the laws are there when the switch is.
+    let server = Server::with_faults(
+        vec![
+            Page::js("/probe.js", CONSOLE_PROBE),
+            Page::html("/page.html", page(MAP_ONLY)),
+        ],
+        vec![("/story.es.bin", Fault::Delay(1500), 1)],
+    );
+    let b = Browser::start(1024, 2400).await;
+    b.client.goto(&server.url("/page.html")).await.unwrap();
+    b.wait_until(&in_shadow("#map", "[data-jurisdiction='06']"), "the map")
+        .await;
+    click_california(&b).await;
+    b.wait_until(&in_shadow("#map", ".se-detail .se-policy"), "the laws")
+        .await;
+    let panels_es = format!("{}panels.es.bin", support::content_dir());
+    assert_eq!(server.count(&panels_es), 0, "not before a reader asks");
+    let spanish = in_shadow("#map", ".se-lang__btn[lang='es']");
+    b.js(&format!("{spanish}.click(); return true;")).await;
+    let asked = Instant::now();
+    while server.count(&panels_es) == 0 {
+        assert!(
+            asked.elapsed() < Duration::from_millis(1200),
+            "the Spanish panels were not asked for while the story was on its way: {:?}",
+            server.requests()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(
+        b.js(&format!("return {spanish}.getAttribute('aria-pressed');"))
+            .await,
+        json!("false"),
+        "the switch is still waiting for the story"
+    );
+    b.wait_until(
+        &format!("{spanish}.getAttribute('aria-pressed') === 'true'"),
+        "the switch to Spanish",
+    )
+    .await;
+    assert_eq!(
+        b.js(&format!(
+            "return !{} && !!{};",
+            in_shadow("#map", ".se-detail .se-pending"),
+            in_shadow("#map", ".se-detail .se-policy")
+        ))
+        .await,
+        json!(true),
+        "the laws are there at once, in Spanish, with no loading note"
+    );
+    assert_eq!(server.count(&panels_es), 1, "{:?}", server.requests());
     b.close().await;
 }

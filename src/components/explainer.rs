@@ -223,8 +223,15 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         let state = state.clone();
         let wanted = wanted.clone();
         let content = props.content.clone();
+        let details = props.details.clone();
         let on_event = props.on_event.clone();
         Callback::from(move |_: MouseEvent| {
+            // The map's panels in that language, beside its story: the laws are there when
+            // the switch is (`hooks::use_panels` finds them in the page's cache).
+            if let Some(dir) = &details {
+                let url = assets::panels_url(dir, to);
+                assets::load_any(&url, assets::decode_panels, Callback::noop());
+            }
             let have = state.has(to);
             *wanted.borrow_mut() = (!have).then_some(to);
             if have {
