@@ -436,13 +436,18 @@ pub fn write_table(data: &Dataset, lang: Lang) -> String {
             )
         })
         .collect();
-    let rank = |order: &[&Jurisdiction], j: &Jurisdiction| {
-        order
-            .iter()
-            .position(|x| x.id == j.id)
-            .unwrap_or_default()
-            .to_string()
-    };
+    // Each row's place in each order, by id (a newsroom's file may list thousands of places,
+    // and the validator runs on the page's main thread: no search per row).
+    let ranks: Vec<std::collections::HashMap<&str, usize>> = places
+        .iter()
+        .map(|order| {
+            order
+                .iter()
+                .enumerate()
+                .map(|(i, j)| (j.id.as_str(), i))
+                .collect()
+        })
+        .collect();
     let mut m = Markup::new();
     // The kind filter: one radio group ("All" checked), its name the same in every widget (each
     // widget is a tree of its own: its shadow root).
@@ -501,9 +506,14 @@ pub fn write_table(data: &Dataset, lang: Lang) -> String {
         .open("tbody", &[("role", "rowgroup")]);
     for j in &places[0] {
         let tier = j.tier();
-        let order = places
+        let order = ranks
             .iter()
-            .map(|o| rank(o, j))
+            .map(|r| {
+                r.get(j.id.as_str())
+                    .copied()
+                    .unwrap_or_default()
+                    .to_string()
+            })
             .collect::<Vec<_>>()
             .join(" ");
         m.open(
