@@ -259,12 +259,9 @@ async fn the_laws_load_after_the_first_view_and_say_so_while_late_or_failed() {
     );
     // Their rules came with them (they are not in the wasm): a layer has its rule line.
     assert_eq!(
-        b.js(&format!(
-            "return getComputedStyle({}).borderTopStyle;",
-            in_shadow("#map", ".se-layer[data-layer=own]")
-        ))
-        .await,
-        json!("solid"),
+        b.style("#map", ".se-layer[data-layer=own]", "borderTopStyle")
+            .await,
+        "solid",
         "the laws' rules are in the widget's stylesheet"
     );
     assert_eq!(

@@ -195,13 +195,8 @@ async fn three_widgets_on_a_strict_csp_page_with_hostile_css() {
             .await,
         json!(false)
     );
-    let dark_bg = b
-        .js(&format!(
-            "return getComputedStyle({}).backgroundColor;",
-            in_shadow("#dark", "article")
-        ))
-        .await;
-    assert_eq!(dark_bg, json!("rgb(22, 22, 22)"), "the dark theme is dark");
+    let dark_bg = b.style("#dark", "article", "backgroundColor").await;
+    assert_eq!(dark_bg, "rgb(22, 22, 22)", "the dark theme is dark");
 
     // Interact in each, then check the page's CSP and layout record.
     b.click_nth("#qa", ".se-qa__trigger", 0).await;
@@ -636,12 +631,9 @@ async fn a_newsroom_data_file_brings_its_own_laws_to_the_panel_and_the_table() {
         "the file's law, as text"
     );
     assert_eq!(
-        b.js(&format!(
-            "return getComputedStyle({}).borderTopStyle;",
-            in_shadow("#w", ".se-layer[data-layer=own]")
-        ))
-        .await,
-        json!("solid"),
+        b.style("#w", ".se-layer[data-layer=own]", "borderTopStyle")
+            .await,
+        "solid",
         "the validator's panels bring the laws' rules"
     );
     b.click_nth("#w", ".se-switch__btn", 1).await;

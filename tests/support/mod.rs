@@ -432,6 +432,20 @@ impl Browser {
             .to_owned()
     }
 
+    /// The computed value of the CSS property `prop` (camelCase, as `CSSStyleDeclaration`
+    /// names it) of the first element matching `css` in `host`'s shadow root.
+    pub async fn style(&self, host: &str, css: &str, prop: &str) -> String {
+        let v = self
+            .js(&format!(
+                "return getComputedStyle({})[{prop:?}];",
+                in_shadow(host, css)
+            ))
+            .await;
+        v.as_str()
+            .unwrap_or_else(|| panic!("no {prop} at {host} {css}: {v}"))
+            .to_owned()
+    }
+
     pub async fn shadow_all(&self, host: &str, css: &str) -> Vec<Element> {
         let script = format!(
             "return Array.from(document.querySelector({host:?}).shadowRoot.querySelectorAll({css:?}));"
