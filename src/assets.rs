@@ -26,6 +26,9 @@ pub type Decode = fn(&[u8]) -> Decoded;
 enum Entry {
     Loading(Vec<Callback<Decoded>>),
     Done(Rc<dyn Any>),
+    /// A download started ahead ([`prefetch`]) that failed before anyone asked: the reason,
+    /// handed to the first who asks (the map then offers "Try again"), then forgotten.
+    Failed(String),
 }
 
 /// The page's files by URL: a few dozen at most (states, a story or two, the counties of the
@@ -74,6 +77,11 @@ pub fn load_story(dir: &str, lang: Lang, done: Callback<StoryResult>) {
     load(&url, decode_story, done);
 }
 
+/// The national map's file in the geometry directory `dir` (ending in `/`).
+pub fn states_url(dir: &str) -> String {
+    format!("{dir}states.bin")
+}
+
 /// The map's panels in `lang` (`content-<hash>/panels.<lang>.bin`, which `hooks::use_panels`
 /// loads) in the directory `dir` (ending in `/`, or in `#` for a newsroom's data file, whose
 /// panels the host puts in the cache: [`preload`]).
@@ -104,8 +112,8 @@ fn decode_story(bytes: &[u8]) -> Decoded {
 }
 
 /// Calls `done` with the file at `url` as `decode` makes it, fetching it only if no widget has
-/// asked for it yet. A failure is not cached: the next call fetches again (the reader's "try
-/// again"). Every kind of file shares one cache and one fetch (no copy of it per type).
+/// asked for it yet. A failure is not cached (unless it was a [`prefetch`] nobody had asked
+/// for yet): the next call fetches again (the reader's "try again"). Every kind of file shares one cache and one fetch (no copy of it per type).
 fn load<T: 'static>(url: &str, decode: Decode, done: Callback<Result<Rc<T>, String>>) {
     let named = url.to_owned();
     let done = done.reform(move |r: Decoded| downcast(&named, r));
@@ -120,25 +128,43 @@ pub fn downcast<T: 'static>(url: &str, r: Decoded) -> Result<Rc<T>, String> {
     })
 }
 
+/// Starts the download of `url` (if no widget has asked for it yet) for a widget that will ask
+/// for it soon: it is decoded when it comes, and a failure is kept for the first who asks.
+pub(crate) fn prefetch(url: &str, decode: Decode) {
+    ask(url, decode, None);
+}
+
 /// [`load`] for every type: the one copy of the cache and the download code.
 pub(crate) fn load_any(url: &str, decode: Decode, done: Callback<Decoded>) {
+    ask(url, decode, Some(done));
+}
+
+fn ask(url: &str, decode: Decode, done: Option<Callback<Decoded>>) {
     // `done` is called outside the cache's borrow: it may render a widget, which asks again.
     let (start, have) = CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
         match cache.get_mut(url) {
-            Some(Entry::Done(file)) => (false, Some((done, file.clone()))),
+            Some(Entry::Done(file)) => (false, Some(Ok(file.clone()))),
             Some(Entry::Loading(waiting)) => {
-                waiting.push(done);
+                waiting.extend(done.clone());
                 (false, None)
             }
+            Some(Entry::Failed(_)) if done.is_some() => match cache.remove(url) {
+                Some(Entry::Failed(e)) => (false, Some(Err(e))),
+                _ => (false, None),
+            },
+            Some(Entry::Failed(_)) => (false, None),
             None => {
-                cache.insert(url.to_owned(), Entry::Loading(vec![done]));
+                cache.insert(
+                    url.to_owned(),
+                    Entry::Loading(done.clone().into_iter().collect()),
+                );
                 (true, None)
             }
         }
     });
-    if let Some((done, file)) = have {
-        done.emit(Ok(file));
+    if let (Some(done), Some(file)) = (done, have) {
+        done.emit(file);
     }
     if start {
         let url = url.to_owned();
@@ -148,7 +174,13 @@ pub(crate) fn load_any(url: &str, decode: Decode, done: Callback<Decoded>) {
                 let mut cache = cache.borrow_mut();
                 let entry = match &result {
                     Ok(file) => cache.insert(url.clone(), Entry::Done(file.clone())),
-                    Err(_) => cache.remove(&url),
+                    Err(e) => {
+                        let entry = cache.remove(&url);
+                        if matches!(&entry, Some(Entry::Loading(w)) if w.is_empty()) {
+                            cache.insert(url.clone(), Entry::Failed(e.clone()));
+                        }
+                        entry
+                    }
                 };
                 match entry {
                     Some(Entry::Loading(waiting)) => waiting,

@@ -86,6 +86,56 @@ fn slow_wasm_server(page: Page) -> Server {
     Server::with_faults(vec![page], vec![(".wasm", Fault::Delay(400), 1)])
 }
 
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn with_its_files_there_the_first_render_draws_the_map_and_the_space_waits_for_the_reader() {
+    // The wasm comes last, so the states and the story are there when it starts: the map is
+    // drawn in the first render, with the Q&A, and is in the document when `ready` fires.
+    let page = host_page(
+        "/first.html",
+        "en",
+        r#"<div id="w" data-sanctuary-explainer></div>
+<script>
+  document.addEventListener("sanctuary-explainer:ready", function (e) {
+    window.__atReady = {
+      map: !!e.target.shadowRoot.querySelector('[data-jurisdiction="06"]'),
+      questions: e.target.shadowRoot.querySelectorAll(".se-qa__trigger").length,
+      reserved: e.target.style.minHeight
+    };
+  });
+</script>"#,
+    );
+    let server = slow_wasm_server(page);
+    let b = Browser::start(1024, 1200).await;
+    b.client.goto(&server.url("/first.html")).await.unwrap();
+    b.wait_until("window.__atReady", "the ready event").await;
+    let at_ready = b.js("return window.__atReady;").await;
+    assert_eq!(at_ready["map"], serde_json::json!(true), "{at_ready}");
+    assert!(at_ready["questions"].as_u64().unwrap() > 0, "{at_ready}");
+    // embed.js reserved the space; it stays (through the panels' arrival when the browser is
+    // idle) until the reader's first interaction, then goes.
+    let reserved = at_ready["reserved"].as_str().unwrap().to_owned();
+    assert!(reserved.ends_with("px"), "{at_ready}");
+    b.wait_until(
+        "performance.getEntriesByType('resource').some(function (e) { return e.name.endsWith('/panels.en.bin'); })",
+        "the panels, after ready",
+    )
+    .await;
+    assert_eq!(
+        b.js("return document.querySelector('#w').style.minHeight;")
+            .await,
+        serde_json::json!(reserved)
+    );
+    b.open_first_question("#w").await;
+    assert_eq!(
+        b.js("return document.querySelector('#w').style.minHeight;")
+            .await,
+        serde_json::json!(""),
+        "the reservation goes at the reader's first interaction"
+    );
+    b.close().await;
+}
+
 /// The file whose URL ends in `name` was requested before the wasm had arrived.
 async fn assert_requested_before_the_wasm_arrived(b: &Browser, name: &str) {
     let started = b

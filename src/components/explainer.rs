@@ -16,7 +16,7 @@ use super::sources::raw;
 use super::Shared;
 use super::{focus_in, MapSection, QaProps};
 use crate::assets::{self, StoryResult};
-use crate::hooks::{use_after_first_render, use_focus_after, use_node_ref};
+use crate::hooks::{use_after_first_commit, use_focus_after, use_node_ref};
 use sanctuary_core::parts::write_time;
 
 /// What the widget tells its host page (the host turns these into DOM events and URL fragments).
@@ -58,7 +58,8 @@ pub struct ExplainerProps {
     /// The geometry directory's URL, ending in `/`.
     #[prop_or_default]
     pub geo: AttrValue,
-    /// Called once, after the first render, when the widget is interactive.
+    /// Called once, when the first render is in the document and the widget is interactive
+    /// (before the browser lays it out and paints it).
     #[prop_or_default]
     pub on_ready: Callback<()>,
     #[prop_or_default]
@@ -129,13 +130,14 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let focus_after = use_focus_after(&root);
     // The Q&A card's own state (its view renders inside this component's render).
     let qa = use_qa();
-    // Once, after the first render: the widget is ready; a deep link's question or place is
-    // brought into view. (One effect for both: each effect is its own copy of yew's code.)
+    // Once, when the first render is in the document (the map's too, when the states were
+    // there: see `host`): the widget is ready; a deep link's question or place is brought
+    // into view.
     {
         let root = root.clone();
         let initial = props.initial.clone();
         let on_ready = props.on_ready.clone();
-        use_after_first_render(Box::new(move || {
+        use_after_first_commit(Box::new(move || {
             on_ready.emit(());
             let selector = match initial {
                 Some(Target::Question(id)) => format!("#se-q-{id}"),
@@ -230,7 +232,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             // the switch is (`hooks::use_panels` finds them in the page's cache).
             if let Some(dir) = &details {
                 let url = assets::panels_url(dir, to);
-                assets::load_any(&url, assets::decode_panels, Callback::noop());
+                assets::prefetch(&url, assets::decode_panels);
             }
             let have = state.has(to);
             *wanted.borrow_mut() = (!have).then_some(to);

@@ -17,6 +17,7 @@ use super::sources::raw;
 use super::table::{table_view, use_table};
 use super::Shared;
 use super::{DetailProps, TableProps};
+use crate::assets;
 use crate::hooks::{
     use_flag, use_focus_after, use_geometry, use_id, use_idle, use_node_ref, use_panels,
 };
@@ -78,7 +79,7 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
     // Where focus goes after the next render (the map after zooming, so it is not lost).
     let focus_after = use_focus_after(&section);
 
-    let (states, retry_states) = use_geometry(Some(format!("{}states.bin", props.geo).into()));
+    let (states, retry_states) = use_geometry(Some(assets::states_url(&props.geo).into()));
     let counties_url = view
         .zoom
         .as_ref()

@@ -68,6 +68,22 @@ pub fn use_after_first_render(f: Box<dyn FnOnce()>) {
     }));
 }
 
+/// Runs `f` once, as soon as the component's first render is in the document: in the
+/// microtask after yew's render pass, before yew's effects. yew runs its effects after a render
+/// pass that took longer than 16 ms only once the browser has laid out and painted (its
+/// scheduler yields), so what waits for the first render only (the ready event) does not wait
+/// for that frame too. On the server (no `wasm32`): never.
+#[hook]
+pub fn use_after_first_commit(f: Box<dyn FnOnce()>) {
+    let done = use_cell_flag();
+    if !done.replace(true) {
+        #[cfg(target_arch = "wasm32")]
+        wasm_bindgen_futures::spawn_local(async move { f() });
+        #[cfg(not(target_arch = "wasm32"))]
+        drop(f);
+    }
+}
+
 /// A [`NodeRef`] for the component's life, as yew's `use_node_ref` gives, kept in a plain
 /// cell: yew's keeps it in a state (`use_state`), and the wasm holds a copy of a state's code
 /// per type of state (1.5 KB raw for `NodeRef` alone); setting a node ref re-renders nothing
@@ -78,8 +94,13 @@ pub fn use_node_ref() -> NodeRef {
 }
 
 /// The file at `url` as `decode` makes it (`None`: nothing wanted). Returns the result once
-/// known and a callback that fetches again after a failure (which goes to the console too). One copy of the hook's code for
-/// every kind of file (the callers downcast).
+/// known and a callback that fetches again after a failure (which goes to the console too).
+/// One copy of the hook's code for every kind of file (the callers downcast).
+///
+/// A new url (or a retry) is asked for during the render, not in an effect after it: a file
+/// the page has already (the states, which the host asks for beside the story; a state's
+/// counties seen before) is then drawn in this very render, not in a second one after the
+/// browser has painted the first.
 #[hook]
 fn use_file(url: Option<AttrValue>, decode: assets::Decode) -> (Option<Decoded>, Callback<()>) {
     // The result is kept in a cell, and a flag flipped to re-render (a `bool` state, a type the
@@ -87,43 +108,45 @@ fn use_file(url: Option<AttrValue>, decode: assets::Decode) -> (Option<Decoded>,
     // code in the wasm (1.5 KB raw).
     let result = use_mut_ref(|| None::<Decoded>);
     let rerender = use_flag();
-    // Flipped by a retry, which re-runs the effect.
+    // Flipped by a retry, which asks again.
     let attempt = use_flag();
     // The url a response belongs to: a late answer for a previous url is dropped.
     let current = use_mut_ref(|| None::<AttrValue>);
     // The attempt the last download was for.
     let tried = use_cell_flag();
-    {
-        let (result, rerender, attempt) = (result.clone(), rerender.clone(), *attempt);
-        let url = url.clone();
-        use_after_render(Box::new(move || {
-            // Only when the url or the attempt changed (no url at first: nothing to do).
-            let same_attempt = tried.replace(attempt) == attempt;
-            if same_attempt && *current.borrow() == url {
-                return;
-            }
-            *current.borrow_mut() = url.clone();
-            if result.borrow_mut().take().is_some() {
-                rerender.set(!*rerender);
-            }
-            if let Some(url) = url.clone() {
-                let wanted = url.clone();
-                assets::load_any(
-                    &url,
-                    decode,
-                    Callback::from(move |r: Decoded| {
-                        if let Err(e) = &r {
-                            // For the newsroom's developers: which file, and why.
-                            gloo::console::warn!(format!("sanctuary-explainer: {e}"));
-                        }
-                        if current.borrow().as_ref() == Some(&wanted) {
-                            *result.borrow_mut() = Some(r);
+    // True while `load_any` may answer at once, in this render: no second render for that.
+    let asking = use_cell_flag();
+    let same_attempt = tried.replace(*attempt) == *attempt;
+    if !same_attempt || *current.borrow() != url {
+        *current.borrow_mut() = url.clone();
+        result.borrow_mut().take();
+        if let Some(url) = url.clone() {
+            let (result, rerender, current, now) = (
+                result.clone(),
+                rerender.clone(),
+                current.clone(),
+                asking.clone(),
+            );
+            let wanted = url.clone();
+            *asking.borrow_mut() = true;
+            assets::load_any(
+                &url,
+                decode,
+                Callback::from(move |r: Decoded| {
+                    if let Err(e) = &r {
+                        // For the newsroom's developers: which file, and why.
+                        gloo::console::warn!(format!("sanctuary-explainer: {e}"));
+                    }
+                    if current.borrow().as_ref() == Some(&wanted) {
+                        *result.borrow_mut() = Some(r);
+                        if !*now.borrow() {
                             rerender.set(!*rerender);
                         }
-                    }),
-                );
-            }
-        }));
+                    }
+                }),
+            );
+            *asking.borrow_mut() = false;
+        }
     }
     let retry = Callback::from(move |()| attempt.set(!*attempt));
     let now = result.borrow().clone();

@@ -317,8 +317,16 @@ impl Widget {
         !poisoned() && APPS.with(|apps| apps.borrow().iter().any(|(h, _)| h == &self.host))
     }
 
-    /// Renders with the default story in the reader's language, once it is there.
+    /// Renders with the default story in the reader's language, once it is there. The map's
+    /// states are asked for first (embed.js started both downloads beside the wasm's): when
+    /// they are there with the story, they are decoded before it, and the first render draws
+    /// the map with the Q&A (one render and one layout, not a second of each); when they come
+    /// later, the map section draws them then.
     fn with_default_story(self, data: Rc<Dataset>, settle: Callback<Result<(), String>>) {
+        if self.options.layout.has_map() {
+            let url = assets::states_url(&self.geo);
+            assets::prefetch(&url, assets::decode_geometry);
+        }
         let dir = self.stories.clone();
         assets::load_story(
             &dir,
@@ -396,8 +404,8 @@ impl Widget {
             initial,
             geo: geo.clone().into(),
             on_ready: Callback::from(move |()| {
-                release_reserved_space(&ready_host);
                 dispatch(&ready_host, READY_EVENT, &JsValue::NULL);
+                keep_reserved_space(&ready_host);
             }),
             on_event: Callback::from(move |e: WidgetEvent| {
                 if let Some(armed) = ARMED.with(Cell::take) {
@@ -462,26 +470,12 @@ fn forget(host: &HtmlElement) {
     APPS.with(|apps| apps.borrow_mut().retain(|(h, _)| h != host));
 }
 
-/// embed.js reserved the widget's space before the wasm arrived. Once the widget is as tall as
-/// that, the reservation goes at once; if it is shorter, it goes at the reader's first
-/// interaction (a layout change right after input is not a layout shift).
-fn release_reserved_space(host: &HtmlElement) {
-    let style = host.style();
-    if style
-        .get_property_value("min-height")
-        .unwrap_or_default()
-        .is_empty()
-    {
-        return;
-    }
-    let content = host
-        .shadow_root()
-        .and_then(|r| r.first_element_child())
-        .map_or(0, |c| c.scroll_height());
-    if content >= host.offset_height() {
-        let _ = style.remove_property("min-height");
-        return;
-    }
+/// embed.js reserved the widget's space before the wasm arrived: the reservation stays until
+/// the reader's first interaction with the widget (a layout change right after input is not a
+/// layout shift). A widget as tall as it or taller is not held by it; a shorter one does not
+/// shrink under the article. Nothing is measured here: at the ready event the page has not been
+/// laid out with the widget yet, and a measure would lay it out then, before the browser does.
+fn keep_reserved_space(host: &HtmlElement) {
     let target = host.clone();
     let release = Closure::<dyn FnMut()>::once(move || {
         if poisoned() {
