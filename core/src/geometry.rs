@@ -22,8 +22,8 @@
 //! ```
 //!
 //! - Coordinates are integers on a grid of `step × 10^-decimals` view units (`decimals <= 6`,
-//!   `step >= 1`): view x = `X × step / 10^decimals`. `states.bin` uses 0.2 units, county files
-//!   0.01 to 0.05 depending on the state's width (see `xtask/src/geo.rs`). The encoder drops
+//!   `step >= 1`): view x = `X × step / 10^decimals`. `states.bin` uses 0.5 units, county files
+//!   0.01 to 0.1 depending on the state's width (see `xtask/src/geo.rs`). The encoder drops
 //!   points that land on the previous grid point or lie within one grid step of the line through
 //!   their neighbours (Douglas–Peucker per arc, arc ends kept), and rings that collapse to no
 //!   area (unless that would empty a feature).

@@ -22,15 +22,20 @@ use std::process::{Command, Stdio};
 
 /// The widest the widget draws a map, in CSS pixels.
 pub const MAX_WIDTH_PX: f64 = 1200.0;
-/// The largest grid step allowed, in CSS pixels at [`MAX_WIDTH_PX`].
-pub const MAX_GRID_PX: f64 = 0.25;
+/// The largest grid step allowed, in CSS pixels at [`MAX_WIDTH_PX`]: the national map's grid is
+/// 0.5 view units (0.62 px at 1200, 0.35 px at the widget's usual 680), so a point is at most
+/// a quarter of a unit from the source's.
+pub const MAX_GRID_PX: f64 = 0.62;
 /// us-atlas's quantization step is ~0.010 × 0.006 view units; no point in a finer grid.
 const SOURCE_GRID: f64 = 0.01;
-/// Douglas–Peucker tolerance, in grid steps: a line moves at most 3 × 0.25 = 0.75 CSS pixels
-/// where the map is drawn [`MAX_WIDTH_PX`] wide, under half a pixel at the widget's usual 680,
-/// less than the borders' 0.75 px stroke. Screenshots at twice the pixel density show no
-/// difference from 1 step; `states.bin` is 7.5 kB gzip instead of 11.1 (BENCHMARKS.md).
-const TOLERANCE: f64 = 3.0;
+/// Douglas–Peucker tolerance, in grid steps: a line moves at most 1.5 steps (0.75 view units),
+/// and with the grid's quarter unit at most 1 unit: 1.2 CSS pixels where the map is drawn
+/// [`MAX_WIDTH_PX`] wide, 0.7 px at the widget's usual 680. Screenshots at twice the pixel
+/// density cannot be told from those of the grid before (0.2 units, 3 steps: 0.7 units in
+/// all), and `states.bin` is 5.0 kB as served instead of 6.7 (BENCHMARKS.md): the coarser grid
+/// takes a bit off every delta. The same 1.5 steps at the old 0.2 grid would move lines less
+/// and cost more bytes; 1 step at the new grid, 6.0 kB.
+const TOLERANCE: f64 = 1.5;
 /// Width of us-atlas's view.
 const VIEW_WIDTH: f64 = 975.0;
 
@@ -253,9 +258,9 @@ mod tests {
     #[test]
     fn geo_quantization_follows_the_extent() {
         let grid = |w| quantization(w).grid();
-        assert!((grid(VIEW_WIDTH) - 0.2).abs() < 1e-12); // the national map
-        assert!((grid(252.0) - 0.05).abs() < 1e-12); // Texas
-        assert!((grid(144.0) - 0.02).abs() < 1e-12); // California
+        assert!((grid(VIEW_WIDTH) - 0.5).abs() < 1e-12); // the national map
+        assert!((grid(252.0) - 0.1).abs() < 1e-12); // Texas
+        assert!((grid(144.0) - 0.05).abs() < 1e-12); // California
         assert!((grid(14.0) - 0.01).abs() < 1e-12); // Rhode Island, at the source's grid
     }
 
