@@ -1,4 +1,5 @@
-/*! sanctuary-explainer embed loader. Include once per page:
+/*! sanctuary-explainer embed loader; how to embed it: EMBEDDING.md in its repository. */
+/* Include once per page:
  *    <div data-sanctuary-explainer></div>
  *    <script async src="https://cdn.example.org/sanctuary-explainer/embed.js"></script>
  *  It finds every placeholder, reserves its space, loads the widget's wasm once (when a
@@ -7,6 +8,7 @@
  *  Placeholders added later mount by themselves; single-page apps can also call
  *  window.SanctuaryExplainer.mount(element, options) and .unmount(element).
  *  A widget that hits an internal error offers "Try again"; the others restart.
+ *  (Only the line above is kept in the minified file: every reader downloads it.)
  */
 (function () {
   "use strict";

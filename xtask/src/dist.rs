@@ -278,7 +278,8 @@ pub fn check_layout(assets: &Path) -> Result {
 
 /// Minifies a script with terser (npm, pinned in package-lock.json): `module` for the
 /// wasm-bindgen glue (an ES module; its exports keep their names), a classic script otherwise.
-/// Comments go, except a leading `/*!` one (embed.js's header, for whoever opens the file).
+/// Comments go, except a leading `/*!` one (embed.js's one-line header, for whoever opens the
+/// file).
 fn minify(from: &Path, to: &Path, module: bool) -> Result {
     let mut cmd = Command::new("node");
     cmd.arg(root().join("node_modules/terser/bin/terser"))
