@@ -113,7 +113,8 @@ fn decode_story(bytes: &[u8]) -> Decoded {
 
 /// Calls `done` with the file at `url` as `decode` makes it, fetching it only if no widget has
 /// asked for it yet. A failure is not cached (unless it was a [`prefetch`] nobody had asked
-/// for yet): the next call fetches again (the reader's "try again"). Every kind of file shares one cache and one fetch (no copy of it per type).
+/// for yet): the next call fetches again (the reader's "try again"). Every kind of file shares
+/// one cache and one fetch (no copy of it per type).
 fn load<T: 'static>(url: &str, decode: Decode, done: Callback<Result<Rc<T>, String>>) {
     let named = url.to_owned();
     let done = done.reform(move |r: Decoded| downcast(&named, r));

@@ -259,6 +259,13 @@ pub fn mount(
         details: stories.clone(),
         stories,
     };
+    // The map's states are asked for before the story is waited for (embed.js started both
+    // downloads beside the wasm's): when they are there with the story, they are decoded
+    // first, and the first render draws the map with the Q&A (one render and one layout, not
+    // a second of each); when they come later, the map section draws them then.
+    if widget.options.layout.has_map() {
+        assets::prefetch(&assets::states_url(&widget.geo), assets::decode_geometry);
+    }
     let host = widget.host.clone();
     let settle = Callback::from(move |result: Result<(), String>| {
         if let Err(e) = result {
@@ -317,16 +324,8 @@ impl Widget {
         !poisoned() && APPS.with(|apps| apps.borrow().iter().any(|(h, _)| h == &self.host))
     }
 
-    /// Renders with the default story in the reader's language, once it is there. The map's
-    /// states are asked for first (embed.js started both downloads beside the wasm's): when
-    /// they are there with the story, they are decoded before it, and the first render draws
-    /// the map with the Q&A (one render and one layout, not a second of each); when they come
-    /// later, the map section draws them then.
+    /// Renders with the default story in the reader's language, once it is there.
     fn with_default_story(self, data: Rc<Dataset>, settle: Callback<Result<(), String>>) {
-        if self.options.layout.has_map() {
-            let url = assets::states_url(&self.geo);
-            assets::prefetch(&url, assets::decode_geometry);
-        }
         let dir = self.stories.clone();
         assets::load_story(
             &dir,
