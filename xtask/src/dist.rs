@@ -29,6 +29,7 @@
 pub mod compress;
 pub mod guard;
 pub mod names;
+pub mod order;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -371,6 +372,8 @@ pub fn build() -> Result<PathBuf> {
             .arg(bindgen.join(format!("{stem}_bg.wasm")))
             .arg("-o")
             .arg(assets.join(format!("{stem}_bg.wasm"))))?;
+        // Similar functions side by side: about 2 kB less gzip and brotli (order.rs).
+        order::order(&assets.join(format!("{stem}_bg.wasm")))?;
         names::minify(
             &assets.join(format!("{stem}_bg.wasm")),
             &bindgen.join(format!("{stem}.js")),

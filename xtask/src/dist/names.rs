@@ -182,7 +182,7 @@ pub fn rename_in_glue(js: &str, renames: &Renames, module: &str) -> Result<Strin
     Ok(js)
 }
 
-fn leb(bytes: &[u8], at: &mut usize) -> std::result::Result<u32, String> {
+pub(super) fn leb(bytes: &[u8], at: &mut usize) -> std::result::Result<u32, String> {
     let mut value: u32 = 0;
     for shift in (0..35).step_by(7) {
         let byte = *bytes.get(*at).ok_or("the module ends inside a number")?;
@@ -253,7 +253,7 @@ pub fn import_modules(bytes: &[u8]) -> std::result::Result<Vec<String>, String> 
     Ok(Vec::new())
 }
 
-fn limits(bytes: &[u8], at: &mut usize) -> std::result::Result<(), String> {
+pub(super) fn limits(bytes: &[u8], at: &mut usize) -> std::result::Result<(), String> {
     let flags = *bytes.get(*at).ok_or("the module ends inside limits")?;
     *at += 1;
     leb(bytes, at)?;
