@@ -131,6 +131,13 @@ fn main() {
         match load::<Story>(&file, &text, validate) {
             Ok(story) => {
                 write_outputs(&out, name, packed::pack_story(&story), &story);
+                // The widget's first view: the story without its answers (`Story::head`).
+                let head = format!("head.{lang}.bin");
+                std::fs::write(
+                    FsPath::new(&out).join(head),
+                    packed::pack_story(&story.head()),
+                )
+                .expect("OUT_DIR is writable");
                 if lang == ORIGINAL {
                     loaded.insert(stem, (file, story));
                 }

@@ -63,10 +63,20 @@ pub fn story_url(dir: &str, lang: Lang) -> String {
     format!("{dir}story.{}.bin", lang.code())
 }
 
-/// Calls `done` with the default story in `lang` from the content directory `dir`, fetched
-/// once per page like the geometry (embed.js starts the reader's language beside the wasm).
-pub fn load_story(dir: &str, lang: Lang, done: Callback<StoryResult>) {
-    let url = story_url(dir, lang);
+/// The first view's part of the default story in `lang` ([`Story::head`]: no answers), in the
+/// content directory `dir`.
+pub fn head_url(dir: &str, lang: Lang) -> String {
+    format!("{dir}head.{}.bin", lang.code())
+}
+
+/// Calls `done` with the default story in `lang` from the content directory `dir` (its
+/// [`Story::head`] when `head`), fetched once per page like the geometry (embed.js starts the
+/// reader's language beside the wasm).
+pub fn load_story(dir: &str, lang: Lang, head: bool, done: Callback<StoryResult>) {
+    let url = match head {
+        true => head_url(dir, lang),
+        false => story_url(dir, lang),
+    };
     let named = url.clone();
     let done = done.reform(move |r: StoryResult| {
         r.and_then(|story| match story.lang == lang {
@@ -82,7 +92,7 @@ pub fn states_url(dir: &str) -> String {
     format!("{dir}states.bin")
 }
 
-/// The map's panels in `lang` (`content-<hash>/panels.<lang>.bin`, which `hooks::use_panels`
+/// The map's panels in `lang` (`content-<hash>/panels.<lang>.bin`, which the map section
 /// loads) in the directory `dir` (ending in `/`, or in `#` for a newsroom's data file, whose
 /// panels the host puts in the cache: [`preload`]).
 pub fn panels_url(dir: &str, lang: Lang) -> String {
@@ -104,7 +114,7 @@ pub(crate) fn decode_geometry(bytes: &[u8]) -> Decoded {
     }
 }
 
-fn decode_story(bytes: &[u8]) -> Decoded {
+pub(crate) fn decode_story(bytes: &[u8]) -> Decoded {
     match unpack(bytes)? {
         Content::Story(story) => Ok(Rc::new(story)),
         _ => Err("not a story".to_owned()),

@@ -3,9 +3,9 @@
 //! parser (no JSON in the wasm). Each file is decoded once per page, on first use, and shared by
 //! every widget. The widget itself uses only the dataset's outline from here
 //! ([`Dataset::outline`]: names, points and tiers, for the first view): it fetches its story in
-//! the reader's language (`assets::load_story`) and the map's panels (the laws, facts and table,
-//! written as markup by `build.rs`: `sanctuary_core::panels`) after its first render
-//! (`hooks::use_panels`), from the files `cargo xtask dist` copies, so the linker leaves the
+//! the reader's language (`assets::load_story`: the head, then the whole story after its first
+//! render) and the map's panels (the laws, facts and table, written as markup by `build.rs`:
+//! `sanctuary_core::panels`) after its first render (`hooks::panels_from`), from the files `cargo xtask dist` copies, so the linker leaves the
 //! stories and the full data out of its wasm; server-side rendering and the tests use them.
 
 use std::cell::OnceCell;

@@ -302,9 +302,10 @@ async fn mount_with_stories(content: &str) -> (HtmlElement, Option<String>) {
 /// [`mount_with_stories`] with only the English story in `/test-assets/<content>` (the other
 /// language is not on the test server, or the test stubs its download); it mounts in English.
 async fn mount_in_english_only(content: &str) -> HtmlElement {
-    use sanctuary_explainer::assets::{preload, story_url};
+    use sanctuary_explainer::assets::{head_url, preload, story_url};
     use sanctuary_explainer::core::i18n::Lang;
     let dir = format!("{}{content}", web::ASSETS);
+    preload(&head_url(&dir, Lang::En), default_story(Lang::En).head());
     preload(
         &story_url(&dir, Lang::En),
         (*default_story(Lang::En)).clone(),
@@ -382,7 +383,7 @@ async fn mount_fails_naming_the_story_it_could_not_have() {
     let (host, failed) = mount_with_stories("no-stories-here/").await;
     let err = failed.expect("no story, no widget");
     assert!(
-        err.contains("/test-assets/no-stories-here/story.en.bin"),
+        err.contains("/test-assets/no-stories-here/head.en.bin"),
         "{err}"
     );
     assert!(
@@ -400,6 +401,64 @@ async fn mount_fails_naming_the_story_it_could_not_have() {
     })
     .await;
     assert_eq!(*reason.borrow(), None);
+}
+
+#[wasm_bindgen_test]
+async fn an_answer_opened_before_the_whole_story_says_so_and_can_try_again() {
+    use sanctuary_explainer::assets::{head_url, preload, story_url};
+    use sanctuary_explainer::core::i18n::Lang;
+    let run = |js: &str| {
+        js_sys::Function::new_no_args(js)
+            .call0(&JsValue::NULL)
+            .unwrap();
+    };
+    // Only the story's head is there; the whole story's download fails (embed.js's loader,
+    // stubbed) until the test puts it in the page's cache.
+    run("window.SanctuaryExplainer = { _get: function (url) { return Promise.reject(url + ': failed'); } };");
+    let dir = format!("{}answers-later/", web::ASSETS);
+    preload(&head_url(&dir, Lang::En), default_story(Lang::En).head());
+    let (host, failed) = mount_with_stories("answers-later/").await;
+    assert_eq!(failed, None);
+    let root = host.shadow_root().unwrap();
+    assert_eq!(
+        web::all(&root, ".se-qa__trigger").len(),
+        default_story(Lang::En).questions.len(),
+        "every question is there without the answers"
+    );
+    web::all(&root, ".se-qa__trigger")[0].click();
+    until("the answer's retry", || {
+        web::one(&root, ".se-qa__panel div.se-pending[role=status] button").is_some()
+    })
+    .await;
+    let note = web::one(&root, ".se-qa__panel .se-pending").unwrap();
+    assert!(
+        note.text_content()
+            .unwrap()
+            .contains("The answer could not be loaded."),
+        "{:?}",
+        note.text_content()
+    );
+    assert!(web::one(&root, ".se-qa__panel .se-sources").is_none());
+
+    preload(
+        &story_url(&dir, Lang::En),
+        (*default_story(Lang::En)).clone(),
+    );
+    web::one(&root, ".se-qa__panel div.se-pending button")
+        .unwrap()
+        .click();
+    until("the answer", || {
+        web::one(&root, ".se-qa__panel .se-sources").is_some()
+    })
+    .await;
+    assert!(web::one(&root, ".se-pending").is_none(), "the note goes");
+    let first = &default_story(Lang::En).questions[0];
+    let shown = web::one(&root, ".se-qa__panel")
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(shown.contains(&first.paragraphs()[0]), "{shown}");
+    run("delete window.SanctuaryExplainer;");
 }
 
 #[wasm_bindgen_test]

@@ -65,10 +65,7 @@ async fn a_spanish_page_fetches_only_the_spanish_story_beside_the_wasm() {
             .await,
         serde_json::json!("es")
     );
-    let story = |lang: &str| format!("{}story.{lang}.bin", support::content_dir());
-    assert_eq!(server.count(&story("es")), 1, "{:?}", server.requests());
-    assert_eq!(server.count(&story("en")), 0, "{:?}", server.requests());
-    assert_requested_before_the_wasm_arrived(&b, "/story.es.bin").await;
+    assert_first_view_story(&server, &b, "es", "en").await;
     b.close().await;
 }
 
@@ -137,6 +134,24 @@ async fn with_its_files_there_the_first_render_draws_the_map_and_the_space_waits
 }
 
 /// The file whose URL ends in `name` was requested before the wasm had arrived.
+/// The first view's part of the story in `lang` (its head, without the answers: the whole
+/// story follows the first view) was fetched once, started by embed.js beside the wasm, not
+/// after it; nothing in `other`.
+async fn assert_first_view_story(server: &Server, b: &Browser, lang: &str, other: &str) {
+    let file = |f: String| format!("{}{f}", support::content_dir());
+    let head = file(format!("head.{lang}.bin"));
+    assert_eq!(server.count(&head), 1, "{:?}", server.requests());
+    for f in [format!("head.{other}.bin"), format!("story.{other}.bin")] {
+        assert_eq!(
+            server.count(&file(f.clone())),
+            0,
+            "{f}: {:?}",
+            server.requests()
+        );
+    }
+    assert_requested_before_the_wasm_arrived(b, &format!("/head.{lang}.bin")).await;
+}
+
 async fn assert_requested_before_the_wasm_arrived(b: &Browser, name: &str) {
     let started = b
         .js(&format!(
@@ -189,12 +204,7 @@ async fn two_widgets_load_the_wasm_once_and_work_independently() {
     );
     // The story in the page's language, once for both widgets; no other language until a
     // reader asks for it.
-    let en = format!("{}story.en.bin", support::content_dir());
-    let es = format!("{}story.es.bin", support::content_dir());
-    assert_eq!(server.count(&en), 1, "{:?}", server.requests());
-    assert_eq!(server.count(&es), 0, "{:?}", server.requests());
-    // ...started by embed.js beside the wasm, not after it.
-    assert_requested_before_the_wasm_arrived(&b, "/story.en.bin").await;
+    assert_first_view_story(&server, &b, "en", "es").await;
 
     // A real click inside widget a's shadow root changes only widget a.
     let a = b.shadow_all("#a", ".se-qa__trigger").await;

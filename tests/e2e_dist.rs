@@ -84,7 +84,8 @@ fn every_file_but_embed_js_has_a_content_hash_and_precompressed_siblings() {
     let glue = support::asset("sanctuary_explainer", "js");
     let geo = support::geo_dir();
     let content = support::content_dir();
-    let stories = ["story.en.bin", "story.es.bin"].map(|f| format!("{content}{f}"));
+    let stories = ["story.en.bin", "story.es.bin", "head.en.bin", "head.es.bin"]
+        .map(|f| format!("{content}{f}"));
     let geometry =
         ["states.bin", "counties/06.bin", "counties/48.bin"].map(|f| format!("{geo}{f}"));
     for path in geometry.iter().chain(&stories) {

@@ -28,8 +28,8 @@ async fn when_the_wasm_or_the_story_fails_readers_keep_the_text_or_get_a_retry()
         (".wasm", Fault::Status(404)),
         (".wasm", Fault::Status(500)),
         (".wasm", Fault::Truncate),
-        ("/story.en.bin", Fault::Status(404)),
-        ("/story.en.bin", Fault::Truncate),
+        ("/head.en.bin", Fault::Status(404)),
+        ("/head.en.bin", Fault::Truncate),
     ] {
         let fault = (file, fault);
         let server = Server::with_faults(
@@ -212,6 +212,23 @@ async fn map_only_with(fault: Fault) -> (Server, Browser) {
     (server, b)
 }
 
+/// Waits until the page has asked for the file whose path ends in `file`, and checks it did so
+/// after the ready event (`window.__readyAt`), without any reader action.
+async fn asked_for_after_ready(b: &Browser, file: &str) {
+    let entry =
+        format!("performance.getEntriesByType('resource').find(e => e.name.endsWith('{file}'))");
+    b.wait_until(&format!("!!{entry}"), &format!("the download of {file}"))
+        .await;
+    let after_ready = b
+        .js(&format!("return {entry}.startTime >= window.__readyAt;"))
+        .await;
+    assert_eq!(
+        after_ready,
+        json!(true),
+        "{file} was asked for before ready"
+    );
+}
+
 async fn click_california(b: &Browser) {
     b.click_nth("#map", "[data-jurisdiction='06']", 0).await;
 }
@@ -276,20 +293,7 @@ async fn the_laws_load_after_the_first_view_and_say_so_while_late_or_failed() {
     let (server, b) = map_only_with(Fault::Status(500)).await;
     // Asked for without any reader action, once the widget is ready: not on the first view's
     // path.
-    b.wait_until(
-        "performance.getEntriesByType('resource').some(e => e.name.endsWith('/panels.en.bin'))",
-        "the panels' download",
-    )
-    .await;
-    let after_ready = b
-        .js("var e = performance.getEntriesByType('resource').find(e => e.name.endsWith('/panels.en.bin')); \
-             return e.startTime >= window.__readyAt;")
-        .await;
-    assert_eq!(
-        after_ready,
-        json!(true),
-        "the panels were asked for before ready"
-    );
+    asked_for_after_ready(&b, "/panels.en.bin").await;
     click_california(&b).await;
     b.wait_until(
         &in_shadow("#map", ".se-detail div.se-pending button"),
@@ -308,6 +312,89 @@ async fn the_laws_load_after_the_first_view_and_say_so_while_late_or_failed() {
     )
     .await;
     assert_eq!(data_requests(&server), 2);
+    b.close().await;
+}
+
+const QA_ONLY: &str = r#"<div id="qa" data-sanctuary-explainer data-view="qa"></div>
+<script>
+document.addEventListener("sanctuary-explainer:ready", function () { window.__readyAt = performance.now(); });
+</script>"#;
+
+/// A page with one Q&A widget whose first request for the whole English story (the answers)
+/// meets `fault`; returns once the widget is ready.
+async fn qa_only_with(fault: Fault) -> (Server, Browser) {
+    let server = Server::with_faults(
+        vec![
+            Page::js("/probe.js", CONSOLE_PROBE),
+            Page::html("/page.html", page(QA_ONLY)),
+        ],
+        vec![("/story.en.bin", fault, 1)],
+    );
+    let b = Browser::start(1024, 2400).await;
+    b.client.goto(&server.url("/page.html")).await.unwrap();
+    b.wait_until("window.__probe.ready.includes('qa')", "the widget")
+        .await;
+    (server, b)
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn the_answers_load_after_the_first_view_and_say_so_while_late_or_failed() {
+    let story = format!("{}story.en.bin", support::content_dir());
+    let head = format!("{}head.en.bin", support::content_dir());
+    // A slow download: the questions are there at ready; an answer opened meanwhile says it
+    // is loading, then shows.
+    let (server, b) = qa_only_with(Fault::Delay(2500)).await;
+    assert_eq!(server.count(&head), 1, "{:?}", server.requests());
+    b.click_nth("#qa", ".se-qa__trigger", 0).await;
+    let pending = in_shadow(
+        "#qa",
+        ".se-qa__panel .se-pending[aria-busy='true'][role='status']",
+    );
+    b.wait_until(&pending, "the answer's loading note").await;
+    assert!(b
+        .text("#qa", ".se-qa__panel .se-pending")
+        .await
+        .contains("Loading the answer"));
+    b.wait_until(&in_shadow("#qa", ".se-qa__panel .se-sources"), "the answer")
+        .await;
+    assert!(
+        b.text("#qa", ".se-qa__panel")
+            .await
+            .contains("City Council"),
+        "the first answer is shown"
+    );
+    assert_eq!(
+        b.js(&format!("return !{};", in_shadow("#qa", ".se-pending")))
+            .await,
+        json!(true),
+        "the note goes"
+    );
+    assert_eq!(server.count(&story), 1, "fetched once");
+    b.close().await;
+
+    // A failed download, asked for without any reader action once the widget is ready (not
+    // on the first view's path): an open question says so, and "Try again" fetches it.
+    let (server, b) = qa_only_with(Fault::Status(500)).await;
+    asked_for_after_ready(&b, "/story.en.bin").await;
+    b.click_nth("#qa", ".se-qa__trigger", 0).await;
+    b.wait_until(
+        &in_shadow("#qa", ".se-qa__panel div.se-pending button"),
+        "the answer's retry",
+    )
+    .await;
+    assert!(b
+        .text("#qa", ".se-qa__panel .se-pending")
+        .await
+        .contains("could not be loaded"));
+    b.click_nth("#qa", ".se-qa__panel div.se-pending button", 0)
+        .await;
+    b.wait_until(
+        &in_shadow("#qa", ".se-qa__panel .se-sources"),
+        "the answer after retrying",
+    )
+    .await;
+    assert_eq!(server.count(&story), 2);
     b.close().await;
 }
 

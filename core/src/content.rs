@@ -118,6 +118,32 @@ impl Story {
         self.sources.iter().find(|s| s.id == id)
     }
 
+    /// What the widget's first view shows of the story: everything but the answers and their
+    /// sources (the questions, the headline, the date, and the places each answer is about,
+    /// which the map's detail panel lists). The widget fetches the whole story after its first
+    /// view, or at once when a question is open at start.
+    pub fn head(&self) -> Story {
+        Story {
+            questions: self
+                .questions
+                .iter()
+                .map(|q| Question {
+                    answer: String::new(),
+                    sources: Vec::new(),
+                    ..q.clone()
+                })
+                .collect(),
+            sources: Vec::new(),
+            ..self.clone()
+        }
+    }
+
+    /// Whether this is a [`Story::head`]: its answers are still to come (a valid story has
+    /// none empty).
+    pub fn is_head(&self) -> bool {
+        self.questions.iter().all(|q| q.answer.is_empty()) && !self.questions.is_empty()
+    }
+
     /// Checks everything serde cannot: ids, references, empty text, links.
     /// Returns every problem found, not just the first.
     pub fn validate(&self) -> Vec<Problem> {
@@ -217,6 +243,36 @@ mod tests {
 
     fn messages(s: &Story) -> Vec<String> {
         s.validate().iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn a_story_head_keeps_all_but_the_answers_and_their_sources() {
+        let mut whole = story();
+        whole.questions[1].jurisdictions = vec!["los-angeles-ca".into()];
+        let head = whole.head();
+        assert!(head.is_head() && !whole.is_head());
+        assert_eq!(
+            (&head.id, &head.title, &head.as_of, head.lang),
+            (&whole.id, &whole.title, &whole.as_of, whole.lang)
+        );
+        let asked: Vec<(&str, &str)> = head
+            .questions
+            .iter()
+            .map(|q| (q.id.as_str(), q.question.as_str()))
+            .collect();
+        assert_eq!(asked, [("a", "Q1?"), ("b", "Q2?")]);
+        assert!(head
+            .questions
+            .iter()
+            .all(|q| q.answer.is_empty() && q.sources.is_empty()));
+        assert!(head.sources.is_empty());
+        assert_eq!(head.questions[1].jurisdictions, ["los-angeles-ca"]);
+        // A story without questions is not a head (it is invalid).
+        let empty = Story {
+            questions: Vec::new(),
+            ..whole.clone()
+        };
+        assert!(!empty.is_head());
     }
 
     #[test]

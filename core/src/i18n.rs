@@ -71,6 +71,9 @@ pub struct Ui {
     /// In the detail panel and the table while the laws and sources are on their way.
     pub loading_details: &'static str,
     pub details_failed: &'static str,
+    /// In an open question while its answer is on its way (the first view has the questions).
+    pub loading_answer: &'static str,
+    pub answer_failed: &'static str,
     pub retry: &'static str,
     pub close: &'static str,
     pub selected: &'static str,
@@ -142,6 +145,8 @@ pub const EN: Ui = Ui {
     counties_failed: "The county map could not be loaded.",
     loading_details: "Loading the laws and sources…",
     details_failed: "The laws and sources could not be loaded.",
+    loading_answer: "Loading the answer…",
+    answer_failed: "The answer could not be loaded.",
     retry: "Try again",
     close: "Close",
     selected: "Selected",
@@ -203,6 +208,8 @@ pub const ES: Ui = Ui {
     counties_failed: "No se pudo cargar el mapa de condados.",
     loading_details: "Cargando las leyes y las fuentes…",
     details_failed: "No se pudieron cargar las leyes y las fuentes.",
+    loading_answer: "Cargando la respuesta…",
+    answer_failed: "No se pudo cargar la respuesta.",
     retry: "Reintentar",
     close: "Cerrar",
     selected: "Seleccionado",

@@ -55,10 +55,15 @@ pub(super) fn on_button(e: &MouseEvent) -> Option<web_sys::Element> {
         .flatten()
 }
 
-/// In place of the laws and sources before their panels are there: that they are on their way, or
-/// that they could not be had, with a way to try again. The panel's and the table's.
-pub(super) fn pending(lang: Lang, retry: Option<&Callback<()>>) -> Html {
+/// In place of the laws and sources before their panels are there (the panel's and the
+/// table's), or of an answer before the whole story is (`answer`): that they are on their way,
+/// or that they could not be had, with a way to try again.
+pub(super) fn pending(lang: Lang, answer: bool, retry: Option<&Callback<()>>) -> Html {
     let t = ui(lang);
+    let (loading, failed) = match answer {
+        true => (t.loading_answer, t.answer_failed),
+        false => (t.loading_details, t.details_failed),
+    };
     let mut m = Markup::new();
     match retry {
         None => {
@@ -69,12 +74,12 @@ pub(super) fn pending(lang: Lang, retry: Option<&Callback<()>>) -> Html {
                     ("role", "status"),
                     ("aria-busy", "true"),
                 ],
-                t.loading_details,
+                loading,
             );
             raw(m)
         }
         Some(retry) => {
-            m.element("p", &[], t.details_failed).element(
+            m.element("p", &[], failed).element(
                 "button",
                 &[("type", "button"), ("class", "se-button")],
                 t.retry,
@@ -275,7 +280,7 @@ pub fn detail_view(props: &DetailProps) -> Html {
             if let Some(laws) = laws {
                 { laws }
             } else {
-                { pending(lang, props.on_retry.as_ref()) }
+                { pending(lang, false, props.on_retry.as_ref()) }
             }
             { raw(tail) }
         </section>

@@ -16,7 +16,7 @@ use super::sources::raw;
 use super::Shared;
 use super::{focus_in, MapSection, QaProps};
 use crate::assets::{self, StoryResult};
-use crate::hooks::{use_after_first_commit, use_focus_after, use_node_ref};
+use crate::hooks::{use_after_first_commit, use_file, use_focus_after, use_node_ref, whole_story};
 use sanctuary_core::parts::write_time;
 
 /// What the widget tells its host page (the host turns these into DOM events and URL fragments).
@@ -130,6 +130,17 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let focus_after = use_focus_after(&root);
     // The Q&A card's own state (its view renders inside this component's render).
     let qa = use_qa();
+    // The first view has the story's head (no answers): the whole story is asked for once the
+    // browser is idle after it, or at once when a question is opened.
+    let whole_url = (props.content.as_ref())
+        .filter(|_| story.is_head())
+        .map(|dir| AttrValue::from(assets::story_url(dir, story.lang)));
+    let whole = use_file(
+        whole_url.clone(),
+        assets::decode_story,
+        qa.idle() || (0..state.accordion.len()).any(|i| state.accordion.is_open(i)),
+    );
+    let (story, answers_retry) = whole_story(story, whole_url, whole);
     // Once, when the first render is in the document (the map's too, when the states were
     // there: see `host`): the widget is ready; a deep link's question or place is brought
     // into view.
@@ -229,7 +240,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         let on_event = props.on_event.clone();
         Callback::from(move |_: MouseEvent| {
             // The map's panels in that language, beside its story: the laws are there when
-            // the switch is (`hooks::use_panels` finds them in the page's cache).
+            // the switch is (the map section finds them in the page's cache).
             if let Some(dir) = &details {
                 let url = assets::panels_url(dir, to);
                 assets::prefetch(&url, assets::decode_panels);
@@ -251,6 +262,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             assets::load_story(
                 dir,
                 to,
+                false,
                 Callback::from(move |result: StoryResult| {
                     if *wanted.borrow() != Some(to) {
                         return; // the reader chose otherwise meanwhile
@@ -306,6 +318,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     on_accordion,
                     on_show,
                     on_copy: props.on_copy.clone(),
+                    answers_retry,
                 }, &qa) }
             }
             if props.layout.has_map() {

@@ -19,7 +19,7 @@ use super::Shared;
 use super::{DetailProps, TableProps};
 use crate::assets;
 use crate::hooks::{
-    use_flag, use_focus_after, use_geometry, use_id, use_idle, use_node_ref, use_panels,
+    panels_from, use_file, use_flag, use_focus_after, use_geometry, use_id, use_idle, use_node_ref,
 };
 use sanctuary_core::parts::write_time;
 
@@ -66,11 +66,14 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
     let view = &props.view;
     let as_table = use_flag();
     let idle = use_idle();
-    let (panels, details_retry) = use_panels(
-        props.details.clone(),
-        props.lang,
+    let panels_url =
+        (props.details.as_ref()).map(|dir| AttrValue::from(assets::panels_url(dir, props.lang)));
+    let panels = use_file(
+        panels_url.clone(),
+        assets::decode_panels,
         idle || view.selected.is_some() || *as_table,
     );
+    let (panels, details_retry) = panels_from(panels_url, props.lang, panels);
     let data = &props.data;
     let table = use_table();
     // The place whose link was just copied (one state type with the map's `Option<AttrValue>`s).
@@ -239,7 +242,7 @@ pub fn MapSection(props: &MapSectionProps) -> Html {
                     on_select: on_table_select,
                 }, &table) }
             } else if *as_table {
-                { pending(props.lang, details_retry.as_ref()) }
+                { pending(props.lang, false, details_retry.as_ref()) }
             } else {
                 <p class="se-map__help" id="se-map-help">{ t.map_help }</p>
                 if let Some(name) = zoom_name {

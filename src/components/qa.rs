@@ -7,6 +7,7 @@ use sanctuary_core::qa::{focus_target, Accordion};
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
+use super::detail::pending;
 use super::source_list;
 use super::sources::raw;
 use super::Shared;
@@ -26,6 +27,10 @@ pub struct QaProps {
     /// Copies a link to a question (the host knows the page's URL); `None`: no copy control.
     #[prop_or_default]
     pub on_copy: Option<Callback<Target, bool>>,
+    /// While `story` is its head ([`Story::head`]) and its answers could not be had: tries
+    /// again. (While they are on their way an open question says so.)
+    #[prop_or_default]
+    pub answers_retry: Option<Callback<()>>,
 }
 
 /// Focuses the `i`-th question's button in the list.
@@ -72,6 +77,13 @@ pub struct QaState {
     /// built once the browser is idle after the first render, not before the widget is ready;
     /// it is there after that for printing. An answer opened earlier is built at once.
     idle: bool,
+}
+
+impl QaState {
+    /// Whether the browser has been idle since the first render.
+    pub fn idle(&self) -> bool {
+        self.idle
+    }
 }
 
 #[hook]
@@ -156,7 +168,11 @@ pub fn qa_view(props: &QaProps, qa: &QaState) -> Html {
                     </button>
                 </h3>
                 <div class="se-qa__panel" id={aid} hidden={!open}>
-                    if built {
+                    if story.is_head() {
+                        if open {
+                            { pending(story.lang, true, props.answers_retry.as_ref()) }
+                        }
+                    } else if built {
                         { paragraphs(&q.paragraphs()) }
                         if let Some(on_show) = props.on_show.as_ref().filter(|_| !q.jurisdictions.is_empty()) {
                             <div class="se-onmap">

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use sanctuary_core::content::Story;
 use sanctuary_core::i18n::Lang;
 use sanctuary_core::panels::Panels;
 
@@ -101,8 +102,21 @@ pub fn use_node_ref() -> NodeRef {
 /// the page has already (the states, which the host asks for beside the story; a state's
 /// counties seen before) is then drawn in this very render, not in a second one after the
 /// browser has painted the first.
+///
+/// `wanted`: the file is asked for from the first render at which this is true on (and kept
+/// asked for after it: a file for later, such as the map's panels or the answers, asked for
+/// once the browser is idle or at once when the reader needs it).
 #[hook]
-fn use_file(url: Option<AttrValue>, decode: assets::Decode) -> (Option<Decoded>, Callback<()>) {
+pub fn use_file(
+    url: Option<AttrValue>,
+    decode: assets::Decode,
+    wanted: bool,
+) -> (Option<Decoded>, Callback<()>) {
+    let asked = use_cell_flag();
+    if wanted {
+        *asked.borrow_mut() = true;
+    }
+    let url = url.filter(|_| *asked.borrow());
     // The result is kept in a cell, and a flag flipped to re-render (a `bool` state, a type the
     // widget has anyway): a state of the result's own type would be another copy of yew's state
     // code in the wasm (1.5 KB raw).
@@ -158,29 +172,22 @@ fn use_file(url: Option<AttrValue>, decode: assets::Decode) -> (Option<Decoded>,
 #[hook]
 pub fn use_geometry(url: Option<AttrValue>) -> (Option<GeoResult>, Callback<()>) {
     let named = url.clone().unwrap_or_default();
-    let (result, retry) = use_file(url, assets::decode_geometry);
+    let (result, retry) = use_file(url, assets::decode_geometry, true);
     (result.map(|r| assets::downcast(&named, r)), retry)
 }
 
-/// The map's panels in `lang` (the laws, facts and table as markup: [`Panels`]), from the
-/// directory `dir` (`<dir>panels.<lang>.bin`), fetched from the first render at which `wanted`
-/// is true on (and kept: the other language's on a switch). Returns them once they are there;
-/// and, while they are missing because their download failed, a callback that tries again.
-#[hook]
-pub fn use_panels(
-    dir: Option<AttrValue>,
+/// The map's panels in `lang` (the laws, facts and table as markup: [`Panels`]) from
+/// [`use_file`]'s answer for `url` (`<dir>panels.<lang>.bin`, asked for from the first render
+/// at which the map section wants them on, and kept: the other language's on a switch).
+/// Returns them once they are there; and, while they are missing because their download
+/// failed, a callback that tries again. (Not a hook of its own: each is a copy of yew's hook
+/// code in the wasm.)
+pub fn panels_from(
+    url: Option<AttrValue>,
     lang: Lang,
-    wanted: bool,
+    (result, retry): (Option<Decoded>, Callback<()>),
 ) -> (Option<Shared<Panels>>, Option<Callback<()>>) {
-    let asked = use_cell_flag();
-    if wanted {
-        *asked.borrow_mut() = true;
-    }
-    let url = dir
-        .filter(|_| *asked.borrow())
-        .map(|dir| AttrValue::from(assets::panels_url(&dir, lang)));
-    let named = url.clone().unwrap_or_default();
-    let (result, retry) = use_file(url, assets::decode_panels);
+    let named = url.unwrap_or_default();
     match result.map(|r| assets::downcast::<Panels>(&named, r)) {
         Some(Ok(panels)) if panels.lang == lang => {
             // Their rules join the widget's stylesheet before they are first shown.
@@ -190,6 +197,22 @@ pub fn use_panels(
         }
         Some(_) => (None, Some(retry)),
         None => (None, None),
+    }
+}
+
+/// The story to show: `story`, or once [`use_file`] has it for `url`, the whole story
+/// (answers and sources) of which `story` is the head ([`Story::head`]: what the first view
+/// fetches). While its download has failed: also a callback that tries again.
+pub fn whole_story(
+    story: Rc<Story>,
+    url: Option<AttrValue>,
+    (result, retry): (Option<Decoded>, Callback<()>),
+) -> (Rc<Story>, Option<Callback<()>>) {
+    let named = url.unwrap_or_default();
+    match result.map(|r| assets::downcast::<Story>(&named, r)) {
+        Some(Ok(whole)) if whole.lang == story.lang && whole.id == story.id => (whole, None),
+        Some(_) => (story, Some(retry)),
+        None => (story, None),
     }
 }
 

@@ -73,9 +73,10 @@
 
   // The wasm's downloads (geometry, stories): get(url) resolves to the bytes, or rejects with
   // the reason (a string for the console). The map's states and the story in the reader's
-  // language start beside the wasm when the first widget that needs them starts (not after its
-  // first render), once per page; get() hands over such a download once, and fetches anew after
-  // that (the reader's "Try again").
+  // language (its head, without the answers, unless a question is open at start) start beside
+  // the wasm when the first widget that needs them starts (not after its first render), once
+  // per page; get() hands over such a download once, and fetches anew after that (the
+  // reader's "Try again").
   var TIMEOUT = 20000; // a download that hangs fails, so the reader can try again
   var prefetched = {}, started = {};
   function prefetch(el) {
@@ -84,7 +85,16 @@
     // Spanish page, else English. A data-content story file needs neither story.
     var lang = (el.getAttribute("data-lang") || "").trim();
     if (lang !== "en" && lang !== "es") lang = /^es/i.test(document.documentElement.lang) ? "es" : "en";
-    if (!el.hasAttribute("data-content")) early(base + FILES.content + "story." + lang + ".bin");
+    // The wasm's rule (host::Widget::with_default_story): the whole story when data-open or a
+    // deep link opens a question (deeplink.rs: #sanctuary-explainer=<widget>/q/<id>, <widget>
+    // the placeholder's id or its position on the page), else the head.
+    var key = /^[\w-]{1,80}$/.test(el.id) ? el.id
+      : String(Array.prototype.indexOf.call(document.querySelectorAll(SELECTOR), el) + 1);
+    var open = (el.getAttribute("data-open") || "").trim() !== "" ||
+      location.hash.indexOf("#sanctuary-explainer=" + key + "/q/") === 0;
+    if (!el.hasAttribute("data-content")) {
+      early(base + FILES.content + (open ? "story." : "head.") + lang + ".bin");
+    }
   }
   function early(url) {
     if (started[url]) return;

@@ -251,10 +251,14 @@ pub fn mount(
     APPS.with(|apps| apps.borrow_mut().push((host.clone(), None)));
     let options = options::read(&host);
     let lang = start_lang(&options, &host);
+    let key = widget_key(&host);
+    let link = deeplink::parse(&location_hash(), &key);
     let widget = Widget {
         host,
         options,
         lang,
+        key,
+        link,
         geo,
         details: stories.clone(),
         stories,
@@ -316,6 +320,9 @@ struct Widget {
     /// The map's panels' directory's URL (`panels.<lang>.bin` in it): `stories`, or for a
     /// newsroom's data file, its url and `#`.
     details: String,
+    /// The widget's name in deep links, and what a deep link in the page's URL opens in it.
+    key: String,
+    link: Option<Target>,
 }
 
 impl Widget {
@@ -324,12 +331,17 @@ impl Widget {
         !poisoned() && APPS.with(|apps| apps.borrow().iter().any(|(h, _)| h == &self.host))
     }
 
-    /// Renders with the default story in the reader's language, once it is there.
+    /// Renders with the default story in the reader's language, once it is there: its head
+    /// (the answers come after the first view), or the whole story when a question is open at
+    /// start (`data-open`, or a deep link to a question).
     fn with_default_story(self, data: Rc<Dataset>, settle: Callback<Result<(), String>>) {
         let dir = self.stories.clone();
+        let open_at_start =
+            self.options.open.is_some() || matches!(self.link, Some(Target::Question(_)));
         assets::load_story(
             &dir,
             self.lang,
+            !open_at_start,
             Callback::from(move |story: assets::StoryResult| {
                 settle.emit(story.and_then(|story| self.render(story, data.clone(), true)))
             }),
@@ -358,6 +370,8 @@ impl Widget {
             geo,
             stories,
             details,
+            key,
+            link,
         } = self;
         let root = styled_root(host)?;
         if let Some(accent) = &options.accent {
@@ -365,8 +379,7 @@ impl Widget {
             style.set_property("--se-accent", accent)?;
             style.set_property("--se-focus", accent)?;
         }
-        let key = widget_key(host);
-        let initial = deeplink::parse(&location_hash(), &key).or_else(|| {
+        let initial = link.clone().or_else(|| {
             let id = options.open.clone()?;
             if story.question_index(&id).is_some() {
                 Some(Target::Question(id))
@@ -442,9 +455,10 @@ impl Widget {
                     }
                 }
             }),
-            on_copy: Some(Callback::from(move |target: Target| {
-                copy_link(&key, &target)
-            })),
+            on_copy: Some({
+                let key = key.clone();
+                Callback::from(move |target: Target| copy_link(&key, &target))
+            }),
         };
         let app = yew::Renderer::<Explainer>::with_root_and_props(container, props).render();
         APPS.with(|apps| {

@@ -115,13 +115,18 @@ pub fn preload_geometry() {
 }
 
 /// The default story and the map's panels in every language, in the page cache where the
-/// widget looks for them (as if embed.js had fetched `content/story.<lang>.bin` and
+/// widget looks for them (as if embed.js had fetched `content/head.<lang>.bin`, the widget
+/// `content/story.<lang>.bin`, and
 /// `content/panels.<lang>.bin`).
 pub fn preload_stories() {
     for lang in Lang::ALL {
         assets::preload(
             &assets::story_url(&format!("{ASSETS}content/"), lang),
             (*default_story(lang)).clone(),
+        );
+        assets::preload(
+            &assets::head_url(&format!("{ASSETS}content/"), lang),
+            default_story(lang).head(),
         );
         assets::preload(
             &assets::panels_url(&format!("{ASSETS}content/"), lang),

@@ -14,8 +14,9 @@
 //!     sanctuary_validator_bg.<hash>.wasm  a second wasm             } data-content
 //!     geo-<hash>/states.bin             geometry, in a directory  }
 //!     geo-<hash>/counties/<FIPS>.bin    named by all its files    }
-//!     content-<hash>/story.<lang>.bin   the default story, packed }
-//!                                       (the reader's language)   }
+//!     content-<hash>/head.<lang>.bin    the default story without }
+//!                                       its answers (first view)  }
+//!     content-<hash>/story.<lang>.bin   the whole story, packed   }
 //!     content-<hash>/panels.<lang>.bin  the map's laws, facts and table as markup, packed
 //!                                       (fetched after the first view: the wasm has the
 //!                                       data's outline)
@@ -399,13 +400,19 @@ pub fn build() -> Result<PathBuf> {
     let geo = crate::geo::build_geometry(&root.join("node_modules"), &assets.join("geo"))?;
     eprintln!("{geo}");
 
-    // The default story in each language, as build.rs validated and packed it: the widget
-    // fetches the reader's (embed.js starts it beside the wasm), and another on a switch.
+    // The default story in each language, as build.rs validated and packed it, whole and as
+    // its head (without the answers): the widget's first view fetches the reader's head
+    // (embed.js starts it beside the wasm), then the whole story after it; a language switch
+    // fetches the whole story in that language.
     let content = assets.join("content");
     std::fs::create_dir_all(&content).map_err(|e| format!("create {}: {e}", content.display()))?;
     for lang in Lang::ALL {
-        let name = format!("story.{}.bin", lang.code());
-        copy(&build_output(&name)?, &content.join(&name))?;
+        for name in [
+            format!("story.{}.bin", lang.code()),
+            format!("head.{}.bin", lang.code()),
+        ] {
+            copy(&build_output(&name)?, &content.join(&name))?;
+        }
     }
     // The map's panels (laws, facts and the table as markup) in each language: the wasm has
     // the data's outline, and fetches the reader's panels after its first render (or when a
@@ -481,7 +488,7 @@ fn report(sizes: &[(PathBuf, Sizes)], files: &Files) -> String {
             .unwrap_or_default()
     };
     let states = format!("{}states.bin", files.geo);
-    let story = format!("{}story.en.bin", files.content);
+    let story = format!("{}head.en.bin", files.content);
     let first: Vec<(String, Sizes)> = ["embed.js", &files.glue, &files.wasm, &states, &story]
         .into_iter()
         .map(|n| (n.to_owned(), size_of(n)))
