@@ -29,6 +29,7 @@
 
 pub mod compress;
 pub mod guard;
+pub mod loader;
 pub mod names;
 pub mod order;
 
@@ -384,6 +385,8 @@ pub fn build() -> Result<PathBuf> {
             let glue = bindgen.join(format!("{stem}.js"));
             let js =
                 std::fs::read_to_string(&glue).map_err(|e| format!("{}: {e}", glue.display()))?;
+            // It starts the one way embed.js does (loader.rs).
+            let js = loader::cut(&js).map_err(|e| format!("{}: {e}", glue.display()))?;
             write(
                 &glue,
                 guard::guard(&js).map_err(|e| format!("{}: {e}", glue.display()))?,
