@@ -47,6 +47,11 @@ const PEER_LIBS: [&str; 3] = [
 pub fn run() -> Result {
     let dist = dist::build()?;
     tools::chromium()?;
+    // Before the timed loads, not during them. The breakdown is optional: without twiggy the
+    // bench still runs.
+    if let Err(e) = tools::twiggy() {
+        eprintln!("xtask: could not install twiggy ({e}): no size breakdown");
+    }
     let root = root();
     let site = root.join("target/bench/site");
     prepare_site(&root, &dist, &site)?;
@@ -277,7 +282,7 @@ fn twiggy(root: &Path) {
     }
     let (Some(top), Some(csv)) = (twiggy(&["top", "-n", "20"]), twiggy(&["top", "-f", "csv"]))
     else {
-        eprintln!("xtask: twiggy not found or failed (cargo install twiggy): no size breakdown");
+        eprintln!("xtask: twiggy failed: no size breakdown");
         return;
     };
     println!("\nThe wasm after wasm-opt -Oz, with names (twiggy top -n 20 target/bench/named.wasm):\n{top}");

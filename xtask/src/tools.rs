@@ -204,6 +204,19 @@ pub fn wasm_bindgen() -> Result {
     run(Command::new("cargo").args(["install", "wasm-bindgen-cli", "--version", &want]))
 }
 
+/// The version of twiggy (the wasm size profiler `cargo xtask bench` runs) it installs.
+pub const TWIGGY_VERSION: &str = "0.8.0";
+
+/// twiggy, for the bench's breakdown of the wasm by function and crate (about 1.5 minutes to
+/// install); only the bench needs it.
+pub fn twiggy() -> Result {
+    let have = output(Command::new("twiggy").arg("--version")).unwrap_or_default();
+    if have.split_whitespace().nth(1) == Some(TWIGGY_VERSION) {
+        return Ok(());
+    }
+    run(Command::new("cargo").args(["install", "twiggy", "--version", TWIGGY_VERSION]))
+}
+
 /// npm packages (binaryen's wasm-opt, us-atlas, d3-geo, axe-core…) exactly as package-lock.json pins them.
 pub fn npm_packages() -> Result {
     let root = root();
