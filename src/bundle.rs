@@ -5,8 +5,9 @@
 //! ([`Dataset::outline`]: names, points and tiers, for the first view): it fetches its story in
 //! the reader's language (`assets::load_story`: the head, then the whole story after its first
 //! render) and the map's panels (the laws, facts and table, written as markup by `build.rs`:
-//! `sanctuary_core::panels`) after its first render (`hooks::panels_from`), from the files `cargo xtask dist` copies, so the linker leaves the
-//! stories and the full data out of its wasm; server-side rendering and the tests use them.
+//! `sanctuary_core::panels`) after its first render (`hooks::panels_from`), from the files
+//! `cargo xtask dist` copies, so the linker leaves the stories and the full data out of its
+//! wasm; server-side rendering and the tests use them.
 
 use std::cell::OnceCell;
 use std::rc::Rc;

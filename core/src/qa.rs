@@ -27,6 +27,11 @@ impl Accordion {
         self.open.get(i).copied().unwrap_or(false)
     }
 
+    /// Whether any panel is open.
+    pub fn any_open(&self) -> bool {
+        self.open.contains(&true)
+    }
+
     pub fn all_open(&self) -> bool {
         !self.open.is_empty() && self.open.iter().all(|&o| o)
     }
@@ -112,10 +117,12 @@ mod tests {
     #[test]
     fn toggles_all() {
         let mut a = Accordion::new(3, Some(0));
+        assert!(a.any_open() && !a.all_open());
         a.toggle_all();
         assert!(a.all_open());
         a.toggle_all();
         assert!((0..3).all(|i| !a.is_open(i)));
+        assert!(!a.any_open());
     }
 
     #[test]

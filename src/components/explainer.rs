@@ -138,7 +138,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let whole = use_file(
         whole_url.clone(),
         assets::decode_story,
-        qa.idle() || (0..state.accordion.len()).any(|i| state.accordion.is_open(i)),
+        qa.idle() || state.accordion.any_open(),
     );
     let (story, answers_retry) = whole_story(story, whole_url, whole);
     // Once, when the first render is in the document (the map's too, when the states were

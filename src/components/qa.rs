@@ -102,6 +102,8 @@ pub fn qa_view(props: &QaProps, qa: &QaState) -> Html {
     let len = story.questions.len();
     let state = &props.accordion;
     let (list, copied, idle) = (&qa.list, &qa.copied, qa.idle);
+    // The answers are still to come (the first view has the story's head).
+    let head = story.is_head();
 
     let toggle_all = {
         let (state, set) = (state.clone(), props.on_accordion.clone());
@@ -168,7 +170,7 @@ pub fn qa_view(props: &QaProps, qa: &QaState) -> Html {
                     </button>
                 </h3>
                 <div class="se-qa__panel" id={aid} hidden={!open}>
-                    if story.is_head() {
+                    if head {
                         if open {
                             { pending(story.lang, true, props.answers_retry.as_ref()) }
                         }
