@@ -285,7 +285,12 @@ fn twiggy(root: &Path) {
         eprintln!("xtask: twiggy failed: no size breakdown");
         return;
     };
-    println!("\nThe wasm after wasm-opt -Oz, with names (twiggy top -n 20 target/bench/named.wasm):\n{top}");
+    // Rust's names run to hundreds of characters (and twiggy's rules as wide): cut each line.
+    let top: String = top
+        .lines()
+        .map(|l| format!("{}\n", l.chars().take(150).collect::<String>()))
+        .collect();
+    println!("\nThe wasm after wasm-opt -Oz, with names (twiggy top -n 20 target/bench/named.wasm; lines cut at 150 characters):\n{top}");
     let items: Vec<(String, u64)> = csv.lines().skip(1).filter_map(csv_item).collect();
     let names: u64 = items
         .iter()
