@@ -523,6 +523,22 @@ fn report(sizes: &[(PathBuf, Sizes)], files: &Files) -> String {
     out
 }
 
+/// Runs `script` in Node (for tests of the JavaScript that `dist` writes into the glue) and
+/// returns what it printed, trimmed; fails the test on an error.
+#[cfg(test)]
+pub(crate) fn run_in_node(script: &str) -> String {
+    let out = Command::new("node")
+        .args(["-e", script])
+        .output()
+        .expect("node is needed (cargo xtask test installs the npm tools with it)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

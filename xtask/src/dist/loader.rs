@@ -118,18 +118,6 @@ const bytes = new Uint8Array([0,97,115,109,1,0,0,0,1,5,1,96,0,1,127,2,7,1,1,109,
 }})();
 "#
         );
-        let out = std::process::Command::new("node")
-            .args(["-e", &script])
-            .output()
-            .expect("node is needed (cargo xtask test installs the npm tools with it)");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        assert_eq!(
-            String::from_utf8_lossy(&out.stdout).trim(),
-            "[42,true,true,1]"
-        );
+        assert_eq!(crate::dist::run_in_node(&script), "[42,true,true,1]");
     }
 }
