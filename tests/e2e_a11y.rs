@@ -7,7 +7,7 @@
 mod support;
 
 use serde_json::{json, Value};
-use support::{Browser, Page, Server};
+use support::{Browser, Fault, Page, Server};
 
 /// axe-core from node_modules (installed by `cargo xtask test` with the other npm packages).
 fn axe_script() -> Page {
@@ -231,6 +231,41 @@ async fn axe_finds_no_violation_in_spanish() {
         in_shadow("article")
     );
     audit_page(b, "/es.html", &attrs, "es", &spanish).await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn axe_finds_no_violation_while_an_answer_loads_or_fails() {
+    // The answers come after the first view: an answer opened before they are there says it is
+    // loading, and offers "Try again" when their download fails. Both, in both themes.
+    for theme in ["light", "dark"] {
+        let attrs = format!(r#"data-view="qa" data-theme="{theme}""#);
+        for (fault, state, css) in [
+            (
+                Fault::Delay(4000),
+                "loading",
+                ".se-qa__panel .se-pending[aria-busy='true']",
+            ),
+            (
+                Fault::Status(500),
+                "failed",
+                ".se-qa__panel div.se-pending button",
+            ),
+        ] {
+            let server = Server::with_faults(
+                vec![axe_script(), page("/answers.html", &attrs)],
+                vec![("/story.en.bin", fault, 1)],
+            );
+            let b = Browser::start(1280, 1000).await;
+            load(&b, &server, "/answers.html").await;
+            click(&b, ".se-qa__trigger").await;
+            b.wait_until(&in_shadow(css), &format!("the answer {state}"))
+                .await;
+            let found = axe(&b, &format!("{theme}: an answer {state}")).await;
+            b.close().await;
+            assert_none(found);
+        }
+    }
 }
 
 #[tokio::test]
