@@ -229,6 +229,22 @@ async fn asked_for_after_ready(b: &Browser, file: &str) {
     );
 }
 
+/// In `host`'s `part` (the detail panel, an answer): the note says the download failed, and
+/// its "Try again" brings the content (`shown`, inside `part`).
+async fn says_failed_then_retries(b: &Browser, host: &str, part: &str, shown: &str) {
+    let button = format!("{part} div.se-pending button");
+    b.wait_until(&in_shadow(host, &button), &format!("{part}'s retry"))
+        .await;
+    let note = b.text(host, &format!("{part} .se-pending")).await;
+    assert!(note.contains("could not be loaded"), "{note}");
+    b.click_nth(host, &button, 0).await;
+    b.wait_until(
+        &in_shadow(host, &format!("{part} {shown}")),
+        &format!("{shown} after retrying"),
+    )
+    .await;
+}
+
 async fn click_california(b: &Browser) {
     b.click_nth("#map", "[data-jurisdiction='06']", 0).await;
 }
@@ -295,22 +311,7 @@ async fn the_laws_load_after_the_first_view_and_say_so_while_late_or_failed() {
     // path.
     asked_for_after_ready(&b, "/panels.en.bin").await;
     click_california(&b).await;
-    b.wait_until(
-        &in_shadow("#map", ".se-detail div.se-pending button"),
-        "the panel's retry",
-    )
-    .await;
-    assert!(b
-        .text("#map", ".se-detail .se-pending")
-        .await
-        .contains("could not be loaded"));
-    b.click_nth("#map", ".se-detail div.se-pending button", 0)
-        .await;
-    b.wait_until(
-        &in_shadow("#map", ".se-detail .se-policy"),
-        "the laws after retrying",
-    )
-    .await;
+    says_failed_then_retries(&b, "#map", ".se-detail", ".se-policy").await;
     assert_eq!(data_requests(&server), 2);
     b.close().await;
 }
@@ -378,22 +379,7 @@ async fn the_answers_load_after_the_first_view_and_say_so_while_late_or_failed()
     let (server, b) = qa_only_with(Fault::Status(500)).await;
     asked_for_after_ready(&b, "/story.en.bin").await;
     b.click_nth("#qa", ".se-qa__trigger", 0).await;
-    b.wait_until(
-        &in_shadow("#qa", ".se-qa__panel div.se-pending button"),
-        "the answer's retry",
-    )
-    .await;
-    assert!(b
-        .text("#qa", ".se-qa__panel .se-pending")
-        .await
-        .contains("could not be loaded"));
-    b.click_nth("#qa", ".se-qa__panel div.se-pending button", 0)
-        .await;
-    b.wait_until(
-        &in_shadow("#qa", ".se-qa__panel .se-sources"),
-        "the answer after retrying",
-    )
-    .await;
+    says_failed_then_retries(&b, "#qa", ".se-qa__panel", ".se-sources").await;
     assert_eq!(server.count(&story), 2);
     b.close().await;
 }
