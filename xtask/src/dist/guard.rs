@@ -11,7 +11,11 @@
 //!   object's `_t(error)`, which embed.js sets to its crash handler, then goes on unwinding as
 //!   before (the page's own error handlers still hear of it);
 //! - a call into a dead instance returns at once without running any of its code (its memory
-//!   may be mid-update), as the stable build's poisoned flag does;
+//!   may be mid-update), as the stable build's poisoned flag does. It returns an empty array:
+//!   the glue's shim for a call that can fail reads the result's second slot (`if (r[1])
+//!   throw …`), and a download or timer that settles after the crash must not throw a
+//!   `TypeError` there (found by `tests/e2e_panic.rs`, when a download was still on its way);
+//!   an empty array reads as "no value, no error" there and as 0 where a number is read;
 //! - anything else passes through untouched.
 //!
 //! The glue is wasm-bindgen's generated code, so the edit is checked, not hoped for: the line it
@@ -28,11 +32,12 @@ const GUARD_FN: &str = r#"
 // sanctuary-explainer (xtask/src/dist/guard.rs): every call into the wasm, guarded.
 function __se_guard(exports) {
     const guarded = {};
+    const none = Object.freeze([]);
     let dead = false;
     for (const key of Object.keys(exports)) {
         const value = exports[key];
         guarded[key] = typeof value !== "function" ? value : function () {
-            if (dead) return;
+            if (dead) return none;
             try {
                 return value.apply(null, arguments);
             } catch (e) {
@@ -105,7 +110,8 @@ mod tests {
     }
 
     /// The wrapper's behaviour, run in Node: a trap marks the instance dead, calls `_t` once and
-    /// still throws; later calls return at once; other errors and plain values pass through.
+    /// still throws; later calls return at once, with an empty array that the glue's shims
+    /// read safely; other errors and plain values pass through.
     #[test]
     fn guard_in_node_isolates_a_trap() {
         let script = format!(
@@ -129,12 +135,15 @@ out.push(calls.length, calls[0]);
 out.push(w.add(1, 1), n);
 try {{ w.trap(); out.push("returned"); }} catch (e) {{ out.push("threw"); }}
 out.push(calls.length);
+// The glue's shim for a call that can fail, on a dead instance: no TypeError, nothing thrown.
+const shim = () => {{ const r = w.add(2, 2); if (r[1]) throw r[0]; return r >>> 0; }};
+try {{ out.push(shim()); }} catch (e) {{ out.push(String(e)); }}
 console.log(JSON.stringify(out));
 "#
         );
         assert_eq!(
             crate::dist::run_in_node(&script),
-            r#"[true,5,true,0,true,1,"RuntimeError: unreachable",null,1,"returned",1]"#
+            r#"[true,5,true,0,true,1,"RuntimeError: unreachable",[],1,"returned",1,0]"#
         );
     }
 }
