@@ -279,10 +279,17 @@ pub fn check_layout(assets: &Path) -> Result {
     Ok(())
 }
 
+/// The first line of every script: V8's explicit compile hint (Chrome 136 on; a comment
+/// elsewhere). Nearly every function of embed.js and of the glue runs before the widget is
+/// ready, so V8 compiles them all while the file streams in, off the main thread, instead of
+/// each on its first call on the main thread, when the page waits for the widget (measured in
+/// BENCHMARKS.md).
+pub const COMPILE_HINT: &str = "//# allFunctionsCalledOnLoad";
+
 /// Minifies a script with terser (npm, pinned in package-lock.json): `module` for the
 /// wasm-bindgen glue (an ES module; its exports keep their names), a classic script otherwise.
 /// Comments go, except a leading `/*!` one (embed.js's one-line header, for whoever opens the
-/// file).
+/// file), after [`COMPILE_HINT`].
 fn minify(from: &Path, to: &Path, module: bool) -> Result {
     let mut cmd = Command::new("node");
     cmd.arg(root().join("node_modules/terser/bin/terser"))
@@ -298,7 +305,9 @@ fn minify(from: &Path, to: &Path, module: bool) -> Result {
     if module {
         cmd.arg("--module");
     }
-    run(cmd.arg("--output").arg(to))
+    run(cmd.arg("--output").arg(to))?;
+    let js = std::fs::read_to_string(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    write(to, format!("{COMPILE_HINT}\n{js}"))
 }
 
 /// Renames `dir/name` to `dir/<hashed name>` and returns the new name.
