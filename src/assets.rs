@@ -168,7 +168,10 @@ fn ask(url: &str, decode: Decode, done: Option<Callback<Decoded>>) {
             None => {
                 cache.insert(
                     url.to_owned(),
-                    Entry::Loading(done.clone().into_iter().collect()),
+                    Entry::Loading(match &done {
+                        Some(done) => vec![done.clone()],
+                        None => Vec::new(),
+                    }),
                 );
                 (true, None)
             }

@@ -343,11 +343,16 @@ pub fn decode(bytes: &[u8]) -> Result<Layer, GeometryError> {
                         Some(b) => b,
                         None => return error(at, ErrorKind::TooManyPoints),
                     };
+                    // An arc after the first starts where the last one ended. Plain loops: an
+                    // iterator chain is its own functions in the wasm, each compiled on its own.
                     let skip = usize::from(k > 0);
+                    let from = skip.min(arc.len());
                     if v & 1 == 0 {
-                        ring_points.extend(arc.iter().skip(skip));
+                        ring_points.extend_from_slice(&arc[from..]);
                     } else {
-                        ring_points.extend(arc.iter().rev().skip(skip));
+                        for i in (0..arc.len() - from).rev() {
+                            ring_points.push(arc[i]);
+                        }
                     }
                 }
                 // Closed by `z`; drop the repeated first point.
@@ -403,7 +408,12 @@ fn build_feature(
     if points.is_empty() {
         bbox = [0; 4];
     }
-    let bbox_f = bbox.map(|v| v as f64);
+    let bbox_f = [
+        bbox[0] as f64,
+        bbox[1] as f64,
+        bbox[2] as f64,
+        bbox[3] as f64,
+    ];
 
     // Label: centroid of the ring with the largest area (centre of the feature's box if all
     // rings are degenerate)...
@@ -469,8 +479,13 @@ fn build_feature(
         id,
         name,
         path,
-        bbox: bbox.map(|v| to_view(v as f64)),
-        label: label.map(to_view),
+        bbox: [
+            to_view(bbox_f[0]),
+            to_view(bbox_f[1]),
+            to_view(bbox_f[2]),
+            to_view(bbox_f[3]),
+        ],
+        label: [to_view(label[0]), to_view(label[1])],
     }
 }
 

@@ -610,12 +610,12 @@ impl Jurisdiction {
 
     /// The distinct dimensions its policies limit, in order.
     pub fn limited_dimensions(&self) -> Vec<Dimension> {
-        let mut dims: Vec<Dimension> = self
-            .policies
-            .iter()
-            .filter(|p| p.stance == Stance::LimitsCooperation)
-            .map(|p| p.dimension)
-            .collect();
+        let mut dims = Vec::new();
+        for p in &self.policies {
+            if p.stance == Stance::LimitsCooperation {
+                dims.push(p.dimension);
+            }
+        }
         dims.sort_unstable();
         dims.dedup();
         dims

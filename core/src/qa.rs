@@ -11,7 +11,13 @@ pub struct Accordion {
 impl Accordion {
     pub fn new(len: usize, open: Option<usize>) -> Accordion {
         Accordion {
-            open: (0..len).map(|i| open == Some(i)).collect(),
+            open: {
+                let mut all = vec![false; len];
+                if let Some(slot) = open.and_then(|i| all.get_mut(i)) {
+                    *slot = true;
+                }
+                all
+            },
         }
     }
 

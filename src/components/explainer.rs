@@ -283,6 +283,17 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         })
     };
     let busy = |l: Lang| state.switching == Some(Switch::Loading(l));
+    // A plain loop, not `{ for … }` (see `qa_view`).
+    let mut lang_buttons = Vec::with_capacity(languages.len());
+    for &l in languages.iter() {
+        lang_buttons.push(html! {
+            <button type="button" class="se-lang__btn" lang={l.code()}
+                aria-pressed={(l == state.lang).to_string()}
+                aria-busy={busy(l).then_some("true")} onclick={switch_lang(l)}>
+                { l.name() }
+            </button>
+        });
+    }
 
     html! {
         <article class="se" data-theme={props.theme.key()} lang={story.lang.code()} aria-labelledby="se-title" ref={root}>
@@ -293,13 +304,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     }
                     if languages.len() > 1 {
                         <div class="se-lang" role="group" aria-label={t.language}>
-                            { for languages.iter().map(|&l| html! {
-                                <button type="button" class="se-lang__btn" lang={l.code()}
-                                    aria-pressed={(l == state.lang).to_string()}
-                                    aria-busy={busy(l).then_some("true")} onclick={switch_lang(l)}>
-                                    { l.name() }
-                                </button>
-                            }) }
+                            { lang_buttons }
                         </div>
                     }
                 </div>

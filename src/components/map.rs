@@ -59,11 +59,15 @@ pub fn places(
         tier: tier(&f.id),
     };
     // The national map shows the states; a zoomed map its state's counties (once loaded).
-    let mut out: Vec<Place> = match (&view.zoom, counties) {
-        (Some(_), Some(counties)) => counties.features.iter().map(shape).collect(),
-        (Some(_), None) => Vec::new(),
-        (None, _) => states.features.iter().map(shape).collect(),
+    let layer = match (&view.zoom, counties) {
+        (Some(_), Some(counties)) => &counties.features[..],
+        (Some(_), None) => &[],
+        (None, _) => &states.features[..],
     };
+    let mut out = Vec::with_capacity(layer.len());
+    for f in layer {
+        out.push(shape(f));
+    }
     for city in data.jurisdictions.iter().filter(|j| j.kind == Kind::City) {
         if view
             .zoom
@@ -284,8 +288,14 @@ pub fn UsMap(props: &MapProps) -> Html {
             },
         }
     };
-    let (shapes, cities): (Vec<&Place>, Vec<&Place>) =
-        places.iter().partition(|p| p.path.is_some());
+    // Plain loops, not iterator chains or `{ for … }` (see `qa_view`).
+    let (mut shapes, mut cities) = (Vec::new(), Vec::new());
+    for p in places.iter() {
+        match p.path {
+            Some(_) => shapes.push(shape(p)),
+            None => cities.push(shape(p)),
+        }
+    }
     // The selected and active places are outlined again on top, so no neighbour covers the
     // outline: a line over a halo, visible on any fill. A city gets a ring around its point.
     let outline = |id: Option<&str>, kind: &'static str| {
@@ -348,14 +358,15 @@ pub fn UsMap(props: &MapProps) -> Html {
                 </div>
             }
         });
-    let city_labels: Vec<Html> = cities.iter().map(|p| {
+    let mut city_labels = Vec::new();
+    for p in places.iter().filter(|p| p.path.is_none()) {
         let left = (p.at[0] - vb[0]) / vb[2] * 100.0;
         let top = (p.at[1] - vb[1]) / vb[3] * 100.0;
-        html! {
+        city_labels.push(html! {
             <span class="se-city-label" data-side={(left > 75.0).then_some("left")} data-left={fixed2(left)} data-top={fixed2(top)}
                 aria-hidden="true">{ &p.name }</span>
-        }
-    }).collect();
+        });
+    }
 
     let view_box = format!(
         "{} {} {} {}",
@@ -372,8 +383,8 @@ pub fn UsMap(props: &MapProps) -> Html {
                 preserveAspectRatio="xMidYMid meet"
                 {onkeydown} {onfocus} {onblur} {onclick} {onmouseover} {onmouseleave}>
                 { patterns(scale) }
-                <g role="none" class="se-map__shapes">{ for shapes.into_iter().map(shape) }</g>
-                <g role="none" class="se-map__cities">{ for cities.iter().copied().map(shape) }</g>
+                <g role="none" class="se-map__shapes">{ shapes }</g>
+                <g role="none" class="se-map__cities">{ cities }</g>
                 { outline(selected, "selected").unwrap_or_default() }
                 if *focused {
                     { outline(active_id.as_deref(), "active").unwrap_or_default() }
@@ -381,7 +392,7 @@ pub fn UsMap(props: &MapProps) -> Html {
             </svg>
             // One element around the labels, whose number changes with the view: the frame's
             // children stay the same, so the focused SVG is kept (not replaced) on zoom.
-            <div class="se-map__labels" aria-hidden="true">{ for city_labels }</div>
+            <div class="se-map__labels" aria-hidden="true">{ city_labels }</div>
             { tip.unwrap_or_default() }
             if zoom_loading {
                 <p class="se-map__status" role="status">{ t.loading_counties }</p>

@@ -114,7 +114,9 @@ pub fn qa_view(props: &QaProps, qa: &QaState) -> Html {
         })
     };
 
-    let items = story.questions.iter().enumerate().map(|(i, q)| {
+    // Each item from a closure in a plain loop: an iterator chain is its own functions in the
+    // wasm, which V8 compiles one by one at the first render (as is each `{ for … }`).
+    let item = |i: usize, q: &sanctuary_core::content::Question| {
         let open = state.is_open(i);
         // Whether the answer's content is in the DOM (see `idle` above).
         let built = open || idle;
@@ -149,7 +151,9 @@ pub fn qa_view(props: &QaProps, qa: &QaState) -> Html {
             })
         };
         let next_label = match story.questions.get(i + 1) {
-            Some(nq) => html! { <>{ t.next_question }{ ": " }<span class="se-qa__next-q">{ &nq.question }</span></> },
+            Some(nq) => {
+                html! { <>{ t.next_question }{ ": " }<span class="se-qa__next-q">{ &nq.question }</span></> }
+            }
             None => html! { { t.back_to_first } },
         };
         html! {
@@ -216,7 +220,11 @@ pub fn qa_view(props: &QaProps, qa: &QaState) -> Html {
                 </div>
             </li>
         }
-    });
+    };
+    let mut items = Vec::with_capacity(len);
+    for (i, q) in story.questions.iter().enumerate() {
+        items.push(item(i, q));
+    }
 
     html! {
         <section class="se-qa" aria-label={t.questions_label}>
@@ -225,7 +233,7 @@ pub fn qa_view(props: &QaProps, qa: &QaState) -> Html {
                     { if state.all_open() { t.collapse_all } else { t.expand_all } }
                 </button>
             </div>
-            <ol class="se-qa__list" ref={list.clone()}>{ for items }</ol>
+            <ol class="se-qa__list" ref={list.clone()}>{ items }</ol>
         </section>
     }
 }

@@ -112,7 +112,7 @@ fn arrange(table: &Element, shown: &Shown) {
         (SortKey::Tier, true) => 2,
     };
     let want = q.kind.map(kind_key);
-    let mut order: Vec<Option<Element>> = (0..n).map(|_| None).collect();
+    let mut order: Vec<Option<Element>> = vec![None; n];
     let mut moved = false;
     let mut visible = 0;
     for i in 0..n {

@@ -135,8 +135,16 @@ impl<T: Unpack> Unpack for Option<T> {
 }
 
 impl<T: Unpack> Unpack for Vec<T> {
+    /// A plain loop, not `(0..n).map(..).collect()`: the iterator's adapters are their own
+    /// functions for every `T`, which V8 compiles one by one when the content is first read.
+    /// `n` is at most the bytes left (`Reader::len`), so the allocation is bounded by the input.
     fn read(r: &mut Reader) -> Self {
-        (0..r.len()).map(|_| T::read(r)).collect()
+        let n = r.len();
+        let mut out = Vec::with_capacity(n);
+        for _ in 0..n {
+            out.push(T::read(r));
+        }
+        out
     }
 }
 
