@@ -84,15 +84,16 @@ pub(crate) const WASM_FEATURES: [&str; 6] = [
 /// renumbered into its caller's locals does not). It also keeps the code of views the first
 /// render does not run (the detail panel, the table) out of the function V8 compiles for it.
 ///
-/// `--always-inline-max-function-size=4` (2 by default): tiny functions (a field read, a call
+/// `--always-inline-max-function-size=6` (2 by default): tiny functions (a field read, a call
 /// passed on) are inlined wherever they are called. V8 compiles each wasm function on its first
-/// call, on the main thread, at a cost of about 0.1 ms at 4× whatever its size; this leaves 859
-/// functions to compile before the widget is ready instead of 907, for +0.07 kB as served.
-/// 5 and 6 leave 833 and 797 for +0.2 and +0.4 kB, 10 leaves 746 for +1.9 kB (BENCHMARKS.md).
+/// call, on the main thread, at a cost of about 0.1 ms at 4× whatever its size; this leaves 739
+/// functions to compile before the widget is ready instead of 803 at 4 (775 at 5), for +0.46 kB
+/// as served (+0.2 at 5). Before the start-up's iterator chains became loops: 907 at 2, 859 at
+/// 4, 797 at 6, 746 at 10 (+1.9 kB) (BENCHMARKS.md).
 pub(crate) const WASM_OPT_EXTRA: [&str; 3] = [
     "--low-memory-unused",
     "--one-caller-inline-max-function-size=20",
-    "--always-inline-max-function-size=4",
+    "--always-inline-max-function-size=6",
 ];
 
 fn copy(from: &Path, to: &Path) -> Result {
