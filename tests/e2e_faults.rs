@@ -195,21 +195,33 @@ fn data_requests(server: &Server) -> usize {
         .count()
 }
 
-/// A page with one map widget whose first request for the panels meets `fault`; returns
-/// once the map is drawn.
-async fn map_only_with(fault: Fault) -> (Server, Browser) {
+/// A page with `widgets` whose first request for a file ending in `file` meets `fault`;
+/// returns once `until` (a script expression) is true, `what` naming it if it never is.
+async fn page_with_fault(
+    widgets: &str,
+    file: &'static str,
+    fault: Fault,
+    until: &str,
+    what: &str,
+) -> (Server, Browser) {
     let server = Server::with_faults(
         vec![
             Page::js("/probe.js", CONSOLE_PROBE),
-            Page::html("/page.html", page(MAP_ONLY)),
+            Page::html("/page.html", page(widgets)),
         ],
-        vec![("panels.en.bin", fault, 1)],
+        vec![(file, fault, 1)],
     );
     let b = Browser::start(1024, 2400).await;
     b.client.goto(&server.url("/page.html")).await.unwrap();
-    b.wait_until(&in_shadow("#map", "[data-jurisdiction='06']"), "the map")
-        .await;
+    b.wait_until(until, what).await;
     (server, b)
+}
+
+/// A page with one map widget whose first request for the panels meets `fault`; returns
+/// once the map is drawn.
+async fn map_only_with(fault: Fault) -> (Server, Browser) {
+    let drawn = in_shadow("#map", "[data-jurisdiction='06']");
+    page_with_fault(MAP_ONLY, "panels.en.bin", fault, &drawn, "the map").await
 }
 
 /// Waits until the page has asked for the file whose path ends in `file`, and checks it did so
@@ -324,18 +336,8 @@ document.addEventListener("sanctuary-explainer:ready", function () { window.__re
 /// A page with one Q&A widget whose first request for the whole English story (the answers)
 /// meets `fault`; returns once the widget is ready.
 async fn qa_only_with(fault: Fault) -> (Server, Browser) {
-    let server = Server::with_faults(
-        vec![
-            Page::js("/probe.js", CONSOLE_PROBE),
-            Page::html("/page.html", page(QA_ONLY)),
-        ],
-        vec![("/story.en.bin", fault, 1)],
-    );
-    let b = Browser::start(1024, 2400).await;
-    b.client.goto(&server.url("/page.html")).await.unwrap();
-    b.wait_until("window.__probe.ready.includes('qa')", "the widget")
-        .await;
-    (server, b)
+    let ready = "window.__probe.ready.includes('qa')";
+    page_with_fault(QA_ONLY, "/story.en.bin", fault, ready, "the widget").await
 }
 
 #[tokio::test]
