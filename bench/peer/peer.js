@@ -7,7 +7,8 @@
  *  - finds every [data-sanctuary-explainer], reserves its space (embed.js's formula), mounts a
  *    widget in an open shadow root with the widget's CSS (a constructable stylesheet);
  *  - renders the Q&A accordion from the same story JSON (buttons with aria-expanded, every
- *    answer in the DOM, hidden), then dispatches `sanctuary-explainer:ready` (bubbling, composed);
+ *    answer in the DOM, hidden) and, when the geometry came first, the map in the same task, then
+ *    dispatches `sanctuary-explainer:ready` (bubbling, composed), as ours does; else the map follows;
  *  - draws the states from us-atlas's states-albers-10m.json (already projected: geoPath with a
  *    null projection), shaded by the tiers ours computes (tiers.json), the cities as points
  *    (geoAlbersUsa), the legend; clicking a place selects it (aria-selected) and opens a detail
@@ -416,11 +417,16 @@
     if (el.__peer) return;
     el.__peer = true;
     reserve(el);
-    loadStates(); // start the geometry download with the data, not after it
+    // The geometry downloads with the data, not after it.
+    var here = null; // the states, once they are here
+    loadStates().then(function (s) { here = s; }, function () {});
     loadCore().then(function (c) {
       var w = new Widget(el, c);
       release(el, w.root);
+      // As ours does: the map is in the first view when its file came first.
+      if (here) w.drawStates(here);
       el.dispatchEvent(new CustomEvent(READY, { bubbles: true, composed: true }));
+      if (here) return;
       loadStates().then(function (s) { w.drawStates(s); }, function (err) {
         w.frame.className = "se-map__frame se-map__frame--message";
         w.frame.textContent = "The map could not load.";
