@@ -133,6 +133,82 @@ async fn with_its_files_there_the_first_render_draws_the_map_and_the_space_waits
     b.close().await;
 }
 
+/// A page whose one widget records, at its ready event, whether its map is drawn; and when the
+/// map's first place comes into its shadow root (`window.__mapAt`, ms after navigation start).
+fn map_at_ready_page(path: &'static str) -> Page {
+    host_page(
+        path,
+        "en",
+        r#"<div id="w" data-sanctuary-explainer></div>
+<script>
+  var attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (o) {
+    var root = attach.call(this, o);
+    new MutationObserver(function (_, seen) {
+      if (root.querySelector('[data-jurisdiction="06"]')) { window.__mapAt = performance.now(); seen.disconnect(); }
+    }).observe(root, { childList: true, subtree: true });
+    return root;
+  };
+  document.addEventListener("sanctuary-explainer:ready", function (e) {
+    window.__atReady = {
+      at: performance.now(),
+      map: !!e.target.shadowRoot.querySelector('[data-jurisdiction="06"]'),
+      questions: e.target.shadowRoot.querySelectorAll(".se-qa__trigger").length
+    };
+  });
+</script>"#,
+    )
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn when_the_states_come_just_after_the_story_the_first_render_still_draws_the_map() {
+    // The states and the story download together; here the states come 150 ms after it. The
+    // story is handed over once the states are there too, so the one first render has both.
+    let server = Server::with_faults(
+        vec![map_at_ready_page("/late-states.html")],
+        vec![("/states.bin", Fault::Delay(150), 1)],
+    );
+    let b = Browser::start(1024, 1200).await;
+    b.client
+        .goto(&server.url("/late-states.html"))
+        .await
+        .unwrap();
+    b.wait_until("window.__atReady", "the ready event").await;
+    let at_ready = b.js("return window.__atReady;").await;
+    assert_eq!(at_ready["map"], serde_json::json!(true), "{at_ready}");
+    assert!(at_ready["questions"].as_u64().unwrap() > 0, "{at_ready}");
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn states_that_are_slow_do_not_hold_the_questions_back() {
+    // The states take 3 s: the widget does not wait for them longer than a moment (250 ms after
+    // the story); it is ready with its questions, and the map follows when they come.
+    let server = Server::with_faults(
+        vec![map_at_ready_page("/slow-states.html")],
+        vec![("/states.bin", Fault::Delay(3000), 1)],
+    );
+    let b = Browser::start(1024, 1200).await;
+    b.client
+        .goto(&server.url("/slow-states.html"))
+        .await
+        .unwrap();
+    b.wait_until("window.__atReady", "the ready event").await;
+    let at_ready = b.js("return window.__atReady;").await;
+    assert_eq!(at_ready["map"], serde_json::json!(false), "{at_ready}");
+    assert!(at_ready["questions"].as_u64().unwrap() > 0, "{at_ready}");
+    b.wait_until("window.__mapAt", "the map, when the states come")
+        .await;
+    let after = b.js("return window.__mapAt - window.__atReady.at;").await;
+    assert!(
+        after.as_f64().unwrap() > 1000.0,
+        "the map came {after} ms after ready"
+    );
+    b.close().await;
+}
+
 /// The file whose URL ends in `name` was requested before the wasm had arrived.
 /// The first view's part of the story in `lang` (its head, without the answers: the whole
 /// story follows the first view) was fetched once, started by embed.js beside the wasm, not

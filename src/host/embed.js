@@ -79,8 +79,10 @@
   // reader's "Try again").
   var TIMEOUT = 20000; // a download that hangs fails, so the reader can try again
   var prefetched = {}, started = {};
+  var MAP_WAIT = 250; // ms
   function prefetch(el) {
-    if ((el.getAttribute("data-view") || "").trim() !== "qa") early(base + FILES.geo + "states.bin");
+    var states = base + FILES.geo + "states.bin";
+    if ((el.getAttribute("data-view") || "").trim() !== "qa") early(states);
     // The wasm's language rule (host::start_lang): a valid data-lang, else Spanish for a
     // Spanish page, else English. A data-content story file needs neither story.
     var lang = (el.getAttribute("data-lang") || "").trim();
@@ -93,7 +95,21 @@
     var open = (el.getAttribute("data-open") || "").trim() !== "" ||
       location.hash.indexOf("#sanctuary-explainer=" + key + "/q/") === 0;
     if (!el.hasAttribute("data-content")) {
-      early(base + FILES.content + (open ? "story." : "head.") + lang + ".bin");
+      var story = base + FILES.content + (open ? "story." : "head.") + lang + ".bin";
+      early(story);
+      // The wasm renders when the story is there, and draws the map in that render if the states
+      // are there too. They download together, and the story, being smaller, tends to come a
+      // moment first: so the story is handed over once the states are there as well (or have
+      // failed, or after MAP_WAIT ms), for one render with the map, not a second render and
+      // layout just after the first.
+      var s = prefetched[states], t = prefetched[story];
+      if (s && t) {
+        t = prefetched[story] = t.then(function (bytes) {
+          return Promise.race([s.catch(function () {}), new Promise(function (r) { setTimeout(r, MAP_WAIT); })])
+            .then(function () { return bytes; });
+        });
+        t.catch(function () {});
+      }
     }
   }
   function early(url) {

@@ -264,9 +264,10 @@ pub fn mount(
         stories,
     };
     // The map's states are asked for before the story is waited for (embed.js started both
-    // downloads beside the wasm's): when they are there with the story, they are decoded
-    // first, and the first render draws the map with the Q&A (one render and one layout, not
-    // a second of each); when they come later, the map section draws them then.
+    // downloads beside the wasm's, and hands the story over once the states are there too, or
+    // at most 250 ms later): when they are there with the story, they are decoded first, and
+    // the first render draws the map with the Q&A (one render and one layout, not a second of
+    // each); when they come later, the map section draws them then.
     if widget.options.layout.has_map() {
         assets::prefetch(&assets::states_url(&widget.geo), assets::decode_geometry);
     }
