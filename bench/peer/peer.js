@@ -7,8 +7,8 @@
  *  - finds every [data-sanctuary-explainer], reserves its space (embed.js's formula), mounts a
  *    widget in an open shadow root with the widget's CSS (a constructable stylesheet);
  *  - renders the Q&A accordion from the same story JSON (buttons with aria-expanded, every
- *    answer in the DOM, hidden) and, when the geometry came first, the map in the same task, then
- *    dispatches `sanctuary-explainer:ready` (bubbling, composed), as ours does; else the map follows;
+ *    answer in the DOM, hidden) and the map, once both the data and the geometry are there (both
+ *    download at once), then dispatches `sanctuary-explainer:ready` (bubbling, composed), as ours;
  *  - draws the states from us-atlas's states-albers-10m.json (already projected: geoPath with a
  *    null projection), shaded by the tiers ours computes (tiers.json), the cities as points
  *    (geoAlbersUsa), the legend; clicking a place selects it (aria-selected) and opens a detail
@@ -417,21 +417,20 @@
     if (el.__peer) return;
     el.__peer = true;
     reserve(el);
-    // The geometry downloads with the data, not after it.
-    var here = null; // the states, once they are here
-    loadStates().then(function (s) { here = s; }, function () {});
-    loadCore().then(function (c) {
-      var w = new Widget(el, c);
+    // As ours does: the geometry downloads with the data, not after it, and the first view
+    // waits for both, so it has the map (or the map's error message) when ready is dispatched.
+    var states = loadStates().then(function (s) { return { s: s }; }, function (err) { return { err: err }; });
+    Promise.all([loadCore(), states]).then(function (all) {
+      var w = new Widget(el, all[0]);
       release(el, w.root);
-      // As ours does: the map is in the first view when its file came first.
-      if (here) w.drawStates(here);
-      el.dispatchEvent(new CustomEvent(READY, { bubbles: true, composed: true }));
-      if (here) return;
-      loadStates().then(function (s) { w.drawStates(s); }, function (err) {
+      if (all[1].s) {
+        w.drawStates(all[1].s);
+      } else {
         w.frame.className = "se-map__frame se-map__frame--message";
         w.frame.textContent = "The map could not load.";
-        console.error("peer: states", err);
-      });
+        console.error("peer: states", all[1].err);
+      }
+      el.dispatchEvent(new CustomEvent(READY, { bubbles: true, composed: true }));
     }).catch(function (err) {
       console.error("peer: could not load", err);
     });
