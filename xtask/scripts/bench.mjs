@@ -4,7 +4,7 @@
 // which prints a Markdown table and writes the raw figures as JSON. See BENCHMARKS.md.
 //
 // Environment: CHROMIUM (default /usr/bin/chromium), BENCH_RUNS (timed loads per site and CPU
-// rate, default 9), BENCH_TRACE_RUNS (traced loads, default 3), BENCH_PAGES (pages for the
+// rate, default 21), BENCH_TRACE_RUNS (traced loads, default 3), BENCH_PAGES (pages for the
 // interaction figures, default 3), BENCH_CLICKS (clicks of each kind per page, default 9),
 // BENCH_JS_FLAGS (V8 flags for a diagnostic run, e.g. --no-wasm-lazy-compilation: see
 // BENCHMARKS.md; the figures are then not the product's).
@@ -20,7 +20,7 @@ if (!base || !outFile) {
   console.error("usage: node xtask/scripts/bench.mjs <base url> <out json>");
   process.exit(2);
 }
-const RUNS = Number(process.env.BENCH_RUNS || 9);
+const RUNS = Number(process.env.BENCH_RUNS || 21);
 const TRACE_RUNS = Number(process.env.BENCH_TRACE_RUNS || 3);
 const CLICKS = Number(process.env.BENCH_CLICKS || 9);
 const PAGES = Number(process.env.BENCH_PAGES || 3);
