@@ -133,11 +133,13 @@ async fn with_its_files_there_the_first_render_draws_the_map_and_the_space_waits
     b.close().await;
 }
 
-/// A page whose one widget records, at its ready event, whether its map is drawn; and when the
-/// map's first place comes into its shadow root (`window.__mapAt`, ms after navigation start).
-fn map_at_ready_page(path: &'static str) -> Page {
-    host_page(
-        path,
+/// Loads a page whose one widget's `states.bin` comes `delay_ms` late, until the widget is
+/// ready; returns the browser (the page records when the map's first place comes into the
+/// shadow root: `window.__mapAt`, ms after navigation start) and what the widget had at its
+/// ready event: `{at, map, questions}`. The server must outlive the browser's use.
+async fn ready_with_states_late(delay_ms: u64) -> (Server, Browser, serde_json::Value) {
+    let page = host_page(
+        "/late-states.html",
         "en",
         r#"<div id="w" data-sanctuary-explainer></div>
 <script>
@@ -157,18 +159,8 @@ fn map_at_ready_page(path: &'static str) -> Page {
     };
   });
 </script>"#,
-    )
-}
-
-#[tokio::test]
-#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
-async fn when_the_states_come_just_after_the_story_the_first_render_still_draws_the_map() {
-    // The states and the story download together; here the states come 150 ms after it. The
-    // story is handed over once the states are there too, so the one first render has both.
-    let server = Server::with_faults(
-        vec![map_at_ready_page("/late-states.html")],
-        vec![("/states.bin", Fault::Delay(150), 1)],
     );
+    let server = Server::with_faults(vec![page], vec![("/states.bin", Fault::Delay(delay_ms), 1)]);
     let b = Browser::start(1024, 1200).await;
     b.client
         .goto(&server.url("/late-states.html"))
@@ -176,8 +168,17 @@ async fn when_the_states_come_just_after_the_story_the_first_render_still_draws_
         .unwrap();
     b.wait_until("window.__atReady", "the ready event").await;
     let at_ready = b.js("return window.__atReady;").await;
-    assert_eq!(at_ready["map"], serde_json::json!(true), "{at_ready}");
     assert!(at_ready["questions"].as_u64().unwrap() > 0, "{at_ready}");
+    (server, b, at_ready)
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and Chromium: run `cargo xtask test`"]
+async fn when_the_states_come_just_after_the_story_the_first_render_still_draws_the_map() {
+    // The states and the story download together; here the states come 150 ms after it. The
+    // story is handed over once the states are there too, so the one first render has both.
+    let (_server, b, at_ready) = ready_with_states_late(150).await;
+    assert_eq!(at_ready["map"], serde_json::json!(true), "{at_ready}");
     b.close().await;
 }
 
@@ -186,19 +187,8 @@ async fn when_the_states_come_just_after_the_story_the_first_render_still_draws_
 async fn states_that_are_slow_do_not_hold_the_questions_back() {
     // The states take 3 s: the widget does not wait for them longer than a moment (250 ms after
     // the story); it is ready with its questions, and the map follows when they come.
-    let server = Server::with_faults(
-        vec![map_at_ready_page("/slow-states.html")],
-        vec![("/states.bin", Fault::Delay(3000), 1)],
-    );
-    let b = Browser::start(1024, 1200).await;
-    b.client
-        .goto(&server.url("/slow-states.html"))
-        .await
-        .unwrap();
-    b.wait_until("window.__atReady", "the ready event").await;
-    let at_ready = b.js("return window.__atReady;").await;
+    let (_server, b, at_ready) = ready_with_states_late(3000).await;
     assert_eq!(at_ready["map"], serde_json::json!(false), "{at_ready}");
-    assert!(at_ready["questions"].as_u64().unwrap() > 0, "{at_ready}");
     b.wait_until("window.__mapAt", "the map, when the states come")
         .await;
     let after = b.js("return window.__mapAt - window.__atReady.at;").await;
