@@ -51,6 +51,7 @@ fn main() {
         );
         css.push('\n');
     }
+    let css = sanctuary_core::css::with_auto_dark(&css);
     std::fs::write(FsPath::new(&out).join("widget.css"), minify_css(&css))
         .expect("OUT_DIR is writable");
     // The rules of the map's laws and table: they come with them, in their panels.

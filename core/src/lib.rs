@@ -20,8 +20,11 @@
 //! - [`packed`]: validated content in its compact form, the only form the widget decodes;
 //!   `packed::from_json` (feature `json`) parses and validates a newsroom's JSON file.
 //! - [`toml_file`] (feature `build`): TOML content files with `file:line:column` errors.
+//! - [`css`] (feature `build`): the dark theme's rules written again for `data-theme="auto"`.
 
 pub mod content;
+#[cfg(feature = "build")]
+pub mod css;
 pub mod date;
 pub mod deeplink;
 pub mod geometry;
