@@ -5,7 +5,7 @@
 
 mod support;
 
-use support::{Browser, Fault, Page, Server};
+use support::{in_shadow, Browser, Fault, Page, Server};
 
 /// The request paths of the wasm and its glue (content-hashed names: see `support::asset`).
 fn wasm() -> String {
@@ -493,6 +493,13 @@ async fn a_reader_finds_los_angeles_by_keyboard_on_the_real_map() {
     b.wait_until(
         "document.querySelector('#a').shadowRoot.querySelector('#se-detail-title').textContent === 'Los Angeles'",
         "Los Angeles's detail",
+    )
+    .await;
+    // The laws come with the panels, after the first view: the detail says they are loading
+    // until then (a busy machine can take a moment longer than the title does).
+    b.wait_until(
+        &in_shadow("#a", ".se-detail .se-policy"),
+        "the laws in Los Angeles's detail",
     )
     .await;
     let text = b.js("return document.querySelector('#a').shadowRoot.querySelector('.se-detail').textContent;").await;
